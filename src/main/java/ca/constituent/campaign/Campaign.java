@@ -1,0 +1,82 @@
+package ca.constituent.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A campaign: what signers ask their MPs for, in both languages, and how many signatures it aims for. */
+@Entity
+@Table(name = "campaign")
+public class Campaign extends PanacheEntityBase {
+
+    public static final String DRAFT = "draft";
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    @Column(name = "title_en")
+    public String titleEn;
+
+    @Column(name = "title_fr")
+    public String titleFr;
+
+    @Column(name = "summary_en")
+    public String summaryEn;
+
+    @Column(name = "summary_fr")
+    public String summaryFr;
+
+    public int goal;
+
+    public String status;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "campaign_ask", joinColumns = @JoinColumn(name = "campaign_id"))
+    @OrderColumn(name = "position")
+    public List<Ask> asks = new ArrayList<>();
+
+    /** One thing the campaign asks for. */
+    @Embeddable
+    public static class Ask {
+        @Column(name = "text_en")
+        public String textEn;
+
+        @Column(name = "text_fr")
+        public String textFr;
+    }
+
+    public static Optional<Campaign> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Campaigns the public may see: open and closed ones, not drafts. */
+    public static List<Campaign> listPublic() {
+        return list("status <> ?1 order by createdAt desc, id desc", DRAFT);
+    }
+
+    public boolean isOpen() {
+        return OPEN.equals(status);
+    }
+}

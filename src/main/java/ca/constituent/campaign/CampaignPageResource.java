@@ -1,0 +1,62 @@
+package ca.constituent.campaign;
+
+import ca.constituent.common.Language;
+import ca.constituent.common.ProblemException;
+import ca.constituent.common.RequestLanguage;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The public web form, served as plain HTML that works without JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Pages")
+class CampaignPageResource {
+
+    private final CampaignPages pages;
+
+    CampaignPageResource(CampaignPages pages) {
+        this.pages = pages;
+    }
+
+    @GET
+    @Operation(summary = "Send visitors to the newest open campaign")
+    public Response home(@RestQuery String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        return Campaign.listPublic().stream().filter(Campaign::isOpen).findFirst()
+                .map(c -> Response.seeOther(URI.create("/campaigns/" + c.slug + "?lang=" + language.code())).build())
+                .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
+    }
+
+    @GET
+    @Path("campaigns/{slug}")
+    @Operation(summary = "The signature form of a campaign")
+    public TemplateInstance form(String slug, @RestQuery String lang,
+                                 @HeaderParam("Accept-Language") String acceptLanguage) {
+        return pages.form(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage), Map.of(), List.of());
+    }
+
+    @GET
+    @Path("campaigns/{slug}/thanks")
+    @Operation(summary = "What a signer sees after posting the form without JavaScript")
+    public TemplateInstance thanks(String slug, @RestQuery String lang,
+                                   @HeaderParam("Accept-Language") String acceptLanguage) {
+        return pages.thanks(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage));
+    }
+
+    private static Campaign publicCampaign(String slug) {
+        return Campaign.findBySlug(slug)
+                .filter(c -> !Campaign.DRAFT.equals(c.status))
+                .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
+    }
+}

@@ -1,0 +1,45 @@
+package ca.constituent.campaign;
+
+import ca.constituent.common.FieldError;
+import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
+import ca.constituent.common.Texts;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/** Renders the public pages of a campaign: the signature form (blank or with errors) and the thank-you page. */
+@ApplicationScoped
+public class CampaignPages {
+
+    private final Template form;
+    private final Template thanks;
+
+    CampaignPages(@Location("campaign/form.html") Template form, @Location("campaign/thanks.html") Template thanks) {
+        this.form = form;
+        this.thanks = thanks;
+    }
+
+    public TemplateInstance form(Campaign campaign, Language language, Map<String, ?> values,
+                                 List<FieldError> errors) {
+        boolean fr = language == Language.FR;
+        return form.data("t", new Texts(language))
+                .data("campaign", campaign)
+                .data("title", fr ? campaign.titleFr : campaign.titleEn)
+                .data("summary", fr ? campaign.summaryFr : campaign.summaryEn)
+                .data("asks", campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList())
+                .data("values", values)
+                .data("errors", errors);
+    }
+
+    public TemplateInstance thanks(Campaign campaign, Language language) {
+        return thanks.data("t", new Texts(language))
+                .data("slug", campaign.slug)
+                .data("title", language == Language.FR ? campaign.titleFr : campaign.titleEn)
+                .data("message", Messages.get(language, "thanks.body"))
+                .data("nextStep", Messages.get(language, "receipt.next-step"));
+    }
+}

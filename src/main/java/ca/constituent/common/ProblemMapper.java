@@ -1,0 +1,98 @@
+package ca.constituent.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become answers: every error leaves as {@code application/problem+json} in the
+ * request's language, with no stack trace, class name, SQL or personal data. Paths no resource matches reach
+ * {@link UnmatchedRoutes}, which answers with the same bodies.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        Language language = e.language() != null ? e.language() : RequestLanguage.of(request);
+        return respond(e, language);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(JsonProcessingException e, HttpServerRequest request) {
+        return respond(new ProblemException(400, "malformed-body"), RequestLanguage.of(request));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String kind;
+        if (e instanceof NotFoundException) {
+            kind = "not-found";
+        } else if (e instanceof NotAllowedException) {
+            kind = "method-not-allowed";
+        } else if (e instanceof NotSupportedException) {
+            kind = "unsupported-media-type";
+        } else if (e instanceof NotAcceptableException) {
+            kind = "not-acceptable";
+        } else {
+            kind = kindFor(status);
+        }
+        if (e.getCause() instanceof JsonProcessingException || (status == 400 && kind.equals("bad-request"))) {
+            kind = "malformed-body";
+        }
+        Response response = respond(new ProblemException(status, kind), RequestLanguage.of(request));
+        if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        // The class name is enough to find the cause in the code; messages may carry values from the request.
+        Log.errorf("Unexpected %s on %s %s", e.getClass().getName(), request.method(), request.path());
+        Log.debug("Unexpected failure", e);
+        return respond(new ProblemException(500, "internal-error"), RequestLanguage.of(request));
+    }
+
+    static String kindFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            default -> status >= 500 ? "internal-error" : "bad-request";
+        };
+    }
+
+    public static Problem toProblem(ProblemException e, Language language) {
+        String kind = Messages.has("problem." + e.kind() + ".title") ? e.kind() : kindFor(e.status());
+        List<FieldError> errors = e.invalidFields().isEmpty() ? null : e.invalidFields().stream()
+                .map(i -> new FieldError(i.field(), Messages.get(language, i.messageKey())))
+                .toList();
+        return new Problem("/problems/" + kind,
+                Messages.get(language, "problem." + kind + ".title"),
+                e.status(),
+                Messages.get(language, "problem." + kind + ".detail", e.args()),
+                errors);
+    }
+
+    public static Response respond(ProblemException e, Language language) {
+        return Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .header("Content-Language", language.code())
+                .entity(toProblem(e, language))
+                .build();
+    }
+}

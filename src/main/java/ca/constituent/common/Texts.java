@@ -1,0 +1,21 @@
+package ca.constituent.common;
+
+import io.quarkus.qute.TemplateData;
+import java.util.Map;
+
+/** The messages of one language, for templates: {@code {t.get('form.heading')}}. */
+@TemplateData
+public record Texts(Language language) {
+
+    public String get(String key) {
+        return Messages.get(language, key);
+    }
+
+    public String format(String key, String name, Object value) {
+        return Messages.get(language, key, Map.of(name, value));
+    }
+
+    public String code() {
+        return language.code();
+    }
+}

@@ -1,0 +1,37 @@
+package ca.constituent.common;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Requests that no REST resource, page or static file answers, and bodies refused by the HTTP layer before they
+ * reach a resource, get the same problem+json answers as the rest of the service.
+ */
+public class UnmatchedRoutes {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> answer(ctx, 404));
+        router.errorHandler(404, ctx -> answer(ctx, 404));
+        router.errorHandler(405, ctx -> answer(ctx, 405));
+        router.errorHandler(413, ctx -> answer(ctx, 413));
+    }
+
+    private static void answer(RoutingContext ctx, int status) {
+        if (ctx.response().headWritten() || ctx.response().ended()) {
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        Language language = RequestLanguage.of(request);
+        ProblemException problem = new ProblemException(status, ProblemMapper.kindFor(status));
+        Response response = ProblemMapper.respond(problem, language);
+        String body = Json.write(response.getEntity());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Content-Language", language.code())
+                .end(body);
+    }
+}

@@ -1,0 +1,46 @@
+package ca.constituent.signature;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The mailbox an address delivers to, used to find a signer who signs twice. Case never matters. Dots and
+ * {@code +tags} are dropped only where the provider itself ignores them, so two people at a provider that keeps
+ * them apart stay two signers.
+ */
+final class CanonicalEmail {
+
+    /** Providers that ignore dots in the local part and deliver {@code name+tag} to {@code name}. */
+    private static final Set<String> DOTS_AND_TAGS = Set.of("gmail.com", "googlemail.com");
+
+    /** Providers that deliver {@code name+tag} to {@code name} but treat dots as significant. */
+    private static final Set<String> TAGS_ONLY = Set.of(
+            "outlook.com", "hotmail.com", "live.com", "msn.com", "outlook.fr", "hotmail.fr", "live.ca",
+            "icloud.com", "me.com", "mac.com", "fastmail.com", "fastmail.fm",
+            "protonmail.com", "protonmail.ch", "proton.me", "pm.me");
+
+    private CanonicalEmail() {
+    }
+
+    /** The canonical form of an address already checked by {@link EmailAddress}. */
+    static String of(String email) {
+        String lower = email.toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        String local = lower.substring(0, at);
+        String domain = lower.substring(at + 1);
+        if (domain.equals("googlemail.com")) {
+            domain = "gmail.com";
+        }
+        if (DOTS_AND_TAGS.contains(domain)) {
+            local = stripTag(local).replace(".", "");
+        } else if (TAGS_ONLY.contains(domain)) {
+            local = stripTag(local);
+        }
+        return local + "@" + domain;
+    }
+
+    private static String stripTag(String local) {
+        int plus = local.indexOf('+');
+        return plus > 0 ? local.substring(0, plus) : local;
+    }
+}

@@ -1,0 +1,141 @@
+package ca.constituent.signature;
+
+import ca.constituent.campaign.Campaign;
+import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
+import ca.constituent.common.ProblemException;
+import ca.constituent.common.RequestLanguage;
+import ca.constituent.common.Texts;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The link in the confirmation mail. Its GET only shows a button, so mail scanners that follow links confirm
+ * nothing; the button's POST confirms. {@code POST /api/signatures/{id}/confirmation} does the same for scripts.
+ */
+@Path("/")
+@Tag(name = "Signatures")
+class ConfirmationResource {
+
+    /** The key a script sends to confirm. */
+    record ConfirmRequest(String key) {
+    }
+
+    /** The state of a signature after a confirmation request. */
+    record ConfirmationResult(String status) {
+    }
+
+    private final SignatureService signatures;
+    private final SignerKeys signerKeys;
+    private final SignatureConfig config;
+    private final Template page;
+
+    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
+                         @Location("signature/confirm.html") Template page) {
+        this.signatures = signatures;
+        this.signerKeys = signerKeys;
+        this.config = config;
+        this.page = page;
+    }
+
+    @GET
+    @Path("confirm/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page the confirmation link opens: a button, nothing confirmed yet")
+    public TemplateInstance ask(String id, @RestQuery String key, @RestQuery String lang,
+                                @HeaderParam("Accept-Language") String acceptLanguage) {
+        UUID signatureId = parse(id);
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        if (signatureId == null || !signerKeys.verify(signatureId, key)) {
+            return render(language, "invalid", null, null, null);
+        }
+        Signature signature = Signature.findById(signatureId);
+        if (signature == null) {
+            return render(language, "invalid", null, null, null);
+        }
+        Campaign campaign = Campaign.findById(signature.campaignId);
+        return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn);
+    }
+
+    @POST
+    @Path("confirm/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The button of the confirmation page: confirms the signature once")
+    public Response confirmFromPage(String id, @RestForm String key, @RestQuery String lang,
+                                    @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        UUID signatureId = parse(id);
+        SignatureService.Confirmation outcome = signatures.confirm(signatureId, key);
+        String name = switch (outcome) {
+            case CONFIRMED -> "confirmed";
+            case ALREADY_CONFIRMED -> "already-confirmed";
+            case EXPIRED -> "expired";
+            case NOT_FOUND -> "invalid";
+        };
+        int status = switch (outcome) {
+            case CONFIRMED, ALREADY_CONFIRMED -> 200;
+            case EXPIRED -> 410;
+            case NOT_FOUND -> 404;
+        };
+        return Response.status(status)
+                .entity(render(language, name, signatureId, key, null).render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    @POST
+    @Path("api/signatures/{id}/confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a signature with the signer key from the confirmation mail's link")
+    public ConfirmationResult confirm(String id, ConfirmRequest request) {
+        SignatureService.Confirmation outcome = signatures.confirm(parse(id), request == null ? null : request.key());
+        return switch (outcome) {
+            case CONFIRMED, ALREADY_CONFIRMED -> new ConfirmationResult(Signature.CONFIRMED);
+            case EXPIRED -> throw new ProblemException(410, "confirmation-expired",
+                    Map.of("days", config.confirmationValidDays()), null, null);
+            case NOT_FOUND -> throw ProblemException.notFound("signature-not-found");
+        };
+    }
+
+    private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
+        boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
+        return page.data("t", new Texts(language))
+                .data("outcome", outcome)
+                .data("id", id)
+                .data("key", key)
+                .data("campaignTitle", campaignTitle)
+                .data("letterUrl", confirmed ? letterUrl(id, key, language) : null)
+                .data("detail", Messages.get(language, "problem.confirmation-expired.detail",
+                        Map.of("days", config.confirmationValidDays())));
+    }
+
+    /** Where the signer writes to their MP; the letter feature serves it. */
+    private static String letterUrl(UUID id, String key, Language language) {
+        return "/letter/" + id + "?key=" + key + "&lang=" + language.code();
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null || id.length() != 36 ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package ca.constituent.signature;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What the form sends, as typed. Every field is read as text so that a wrong value gets a field error in the
+ * signer's language rather than an unreadable-body answer.
+ */
+@Schema(description = "A signature as the form sends it")
+public record SignRequest(
+        @Schema(required = true, maxLength = 100) String firstName,
+        @Schema(required = true, maxLength = 100) String lastName,
+        @Schema(required = true, maxLength = 254, example = "signer@example.ca") String email,
+        @Schema(required = true, example = "K1A 0A6") String postalCode,
+        @Schema(description = "Riding chosen by the signer when the postal code spans several", example = "35079")
+        String fedCode,
+        @Schema(enumeration = {"en", "fr"}, description = "Defaults to the Accept-Language header") String language,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN,
+                description = "Consent to hear from the campaign again; false when absent") String consentUpdates,
+        @Schema(maxLength = 2000, description = "Added to the signer's letter to their MP") String personalNote) {
+}

@@ -1,0 +1,43 @@
+package ca.constituent.signature;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of signature intake, confirmation and counts. */
+@ConfigMapping(prefix = "constituent.signatures")
+public interface SignatureConfig {
+
+    /** How long a confirmation link stays valid after the last confirmation mail was queued. */
+    @WithDefault("7")
+    int confirmationValidDays();
+
+    /** How many confirmation mails one signature may be sent in 24 hours, the first one included. */
+    @WithDefault("3")
+    int confirmationMailsPerDay();
+
+    /** The largest request body intake accepts, in bytes. */
+    @WithDefault("16384")
+    int maxBodyBytes();
+
+    /** Confirmation mail queue. */
+    Mail mail();
+
+    interface Mail {
+        /** How many queued mails one worker run claims. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Attempts before a mail is marked failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Delay before the first retry; doubles with each attempt. */
+        @WithDefault("PT30S")
+        Duration firstRetryDelay();
+
+        /** How long a claimed mail stays reserved for the worker that claimed it, should that worker die. */
+        @WithDefault("PT5M")
+        Duration lease();
+    }
+}

@@ -1,0 +1,47 @@
+package ca.constituent.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Real PostgreSQL for the tests: the server named by {@code TEST_DB_URL} (with {@code TEST_DB_USER} and
+ * {@code TEST_DB_PASSWORD}), or else an embedded server on a free port.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        String url = System.getenv("TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", System.getenv().getOrDefault("TEST_DB_USER", "postgres"),
+                    "quarkus.datasource.password", System.getenv().getOrDefault("TEST_DB_PASSWORD", ""));
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
