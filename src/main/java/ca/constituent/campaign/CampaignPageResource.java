@@ -3,7 +3,6 @@ package ca.constituent.campaign;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.RequestLanguage;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -41,17 +40,17 @@ class CampaignPageResource {
     @GET
     @Path("campaigns/{slug}")
     @Operation(summary = "The signature form of a campaign")
-    public TemplateInstance form(String slug, @RestQuery String lang,
+    public String form(String slug, @RestQuery String lang,
                                  @HeaderParam("Accept-Language") String acceptLanguage) {
-        return pages.form(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage), Map.of(), List.of());
+        return pages.form(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage), Map.of(), List.of()).render();
     }
 
     @GET
     @Path("campaigns/{slug}/thanks")
     @Operation(summary = "What a signer sees after posting the form without JavaScript")
-    public TemplateInstance thanks(String slug, @RestQuery String lang,
+    public String thanks(String slug, @RestQuery String lang,
                                    @HeaderParam("Accept-Language") String acceptLanguage) {
-        return pages.thanks(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage));
+        return pages.thanks(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage)).render();
     }
 
     private static Campaign publicCampaign(String slug) {

@@ -1,6 +1,7 @@
 package ca.constituent.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
@@ -25,8 +26,8 @@ public class ProblemMapper {
         return respond(e, language);
     }
 
-    @ServerExceptionMapper
-    public Response malformedBody(JsonProcessingException e, HttpServerRequest request) {
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response malformedBody(Exception e, HttpServerRequest request) {
         return respond(new ProblemException(400, "malformed-body"), RequestLanguage.of(request));
     }
 

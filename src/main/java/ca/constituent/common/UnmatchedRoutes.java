@@ -19,7 +19,7 @@ public class UnmatchedRoutes {
         router.errorHandler(413, ctx -> answer(ctx, 413));
     }
 
-    private static void answer(RoutingContext ctx, int status) {
+    static void answer(RoutingContext ctx, int status) {
         if (ctx.response().headWritten() || ctx.response().ended()) {
             return;
         }

@@ -57,19 +57,20 @@ class ConfirmationResource {
     @Path("confirm/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page the confirmation link opens: a button, nothing confirmed yet")
-    public TemplateInstance ask(String id, @RestQuery String key, @RestQuery String lang,
+    public String ask(String id, @RestQuery String key, @RestQuery String lang,
                                 @HeaderParam("Accept-Language") String acceptLanguage) {
         UUID signatureId = parse(id);
         Language language = RequestLanguage.of(lang, acceptLanguage);
         if (signatureId == null || !signerKeys.verify(signatureId, key)) {
-            return render(language, "invalid", null, null, null);
+            return render(language, "invalid", null, null, null).render();
         }
         Signature signature = Signature.findById(signatureId);
         if (signature == null) {
-            return render(language, "invalid", null, null, null);
+            return render(language, "invalid", null, null, null).render();
         }
         Campaign campaign = Campaign.findById(signature.campaignId);
-        return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn);
+        return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn)
+                .render();
     }
 
     @POST

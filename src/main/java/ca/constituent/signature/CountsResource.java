@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code GET /api/campaigns/{slug}/counts}: reads only the rolled-up table, at most a few rows per riding, so its
  * cost does not grow with the number of signatures.
  */
-@Path("/api/campaigns/{slug}/counts")
+@Path("/api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Signatures")
 class CountsResource {
@@ -32,6 +32,7 @@ class CountsResource {
     }
 
     @GET
+    @Path("{slug}/counts")
     @Operation(summary = "Confirmed and pending signatures, by province and by riding",
             description = "Counts are rolled up every few seconds, so they may lag behind intake by that much.")
     public Response counts(String slug) {

@@ -16,10 +16,6 @@ public interface SignatureConfig {
     @WithDefault("3")
     int confirmationMailsPerDay();
 
-    /** The largest request body intake accepts, in bytes. */
-    @WithDefault("16384")
-    int maxBodyBytes();
-
     /** Confirmation mail queue. */
     Mail mail();
 

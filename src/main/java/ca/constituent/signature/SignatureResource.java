@@ -27,7 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * post from a browser without JavaScript (answered with a redirect to the thank-you page, or the form again with
  * its errors).
  */
-@Path("/api/campaigns/{slug}/signatures")
+@Path("/api/campaigns")
 @Tag(name = "Signatures")
 class SignatureResource {
 
@@ -40,6 +40,7 @@ class SignatureResource {
     }
 
     @POST
+    @Path("{slug}/signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign a campaign",
@@ -54,6 +55,7 @@ class SignatureResource {
     }
 
     @POST
+    @Path("{slug}/signatures")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Sign a campaign from a plain HTML form",

@@ -101,7 +101,7 @@ final class SignatureValidator {
             invalid.add(new Invalid(field, "field.required"));
             return null;
         }
-        String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
         int length = name.codePointCount(0, name.length());
         if (length < 1 || length > MAX_NAME || !PlainText.isPlainText(name, false)) {
             invalid.add(new Invalid(field, "field." + field + ".invalid"));
