@@ -53,7 +53,7 @@ public enum Language {
                 }
             }
             Language lang = tag.startsWith("fr") ? FR : tag.startsWith("en") ? EN : null;
-            if (lang != null && q > bestQ) {
+            if (lang != null && q > 0 && q > bestQ) {
                 best = lang;
                 bestQ = q;
             }

@@ -1,0 +1,64 @@
+package ca.constituent.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LanguageAndMessagesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "fr-CA,fr;q=0.9,en;q=0.8|FR",
+            "en-CA,en;q=0.9,fr;q=0.8|EN",
+            "de-DE,fr;q=0.5,en;q=0.4|FR",
+            "de-DE|EN",
+            "fr;q=0.1,en;q=0.2|EN",
+            "''|EN",
+            "fr;q=abc|EN"})
+    void acceptLanguagePicksTheBestOfTheTwo(String header, Language expected) {
+        assertEquals(expected, Language.fromAcceptLanguage(header));
+    }
+
+    @Test
+    void everyMessageExistsInBothLanguages() throws IOException {
+        Properties en = load("/i18n/messages_en.properties");
+        Properties fr = load("/i18n/messages_fr.properties");
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(fr.stringPropertyNames()));
+        for (String key : en.stringPropertyNames()) {
+            assertFalse(fr.getProperty(key).isBlank(), key);
+        }
+    }
+
+    @Test
+    void frenchApostrophesAndAccentsSurvive() {
+        assertEquals("Ce lien n'est pas valide", Messages.get(Language.FR, "confirm.invalid.heading"));
+        assertTrue(Messages.get(Language.FR, "problem.confirmation-expired.detail", java.util.Map.of("days", 7))
+                .contains("valides 7 jours"));
+    }
+
+    @Test
+    void plainTextRefusesControlAndDirectionCharacters() {
+        assertTrue(PlainText.isPlainText("Zoé Nguyễn 李 ‍", false));
+        assertFalse(PlainText.isPlainText("a\nb", false));
+        assertTrue(PlainText.isPlainText("a\nb\tc", true));
+        assertFalse(PlainText.isPlainText("a\u202Eb", true));
+        assertFalse(PlainText.isPlainText("a\u0000b", true));
+        assertFalse(PlainText.isPlainText("a\uD800b", true));
+    }
+
+    private static Properties load(String path) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = LanguageAndMessagesTest.class.getResourceAsStream(path)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
