@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class Keys {
 
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     Keys(AppConfig config) {
         if (config.secret().length() < 32) {
@@ -27,13 +28,18 @@ public class Keys {
 
     /** A URL-safe keyed hash of {@code purpose:value}, {@code length} characters long (at most 43). */
     public String hash(String purpose, String value, int length) {
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) ':');
+        byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, length);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) ':');
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, length);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

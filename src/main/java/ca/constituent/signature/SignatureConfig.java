@@ -16,6 +16,23 @@ public interface SignatureConfig {
     @WithDefault("3")
     int confirmationMailsPerDay();
 
+    /** The batching writer behind intake. */
+    Writer writer();
+
+    interface Writer {
+        /** Writer threads, each with its own connection and transaction. */
+        @WithDefault("4")
+        int threads();
+
+        /** The most signatures written in one statement and one commit. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** Signatures that may wait for a writer; beyond that intake answers 503 at once. */
+        @WithDefault("20000")
+        int queueCapacity();
+    }
+
     /** Confirmation mail queue. */
     Mail mail();
 

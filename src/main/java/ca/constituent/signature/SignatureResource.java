@@ -6,6 +6,7 @@ import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
 import ca.constituent.common.RequestLanguage;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,16 +51,18 @@ class SignatureResource {
                     + "who signed. A confirmation mail with the signer's link is queued (at most a few per day).")
     @APIResponse(responseCode = "202", description = "Received; confirmation mail queued")
     @APIResponse(responseCode = "400", description = "Invalid fields, in the signer's language (problem+json)")
-    public Response sign(String slug, SignRequest request, HttpHeaders headers, HttpServerRequest http) {
+    public CompletionStage<Response> sign(String slug, SignRequest request, HttpHeaders headers,
+                                          HttpServerRequest http) {
         SignRequest body = request == null ? new SignRequest(null, null, null, null, null, null, null, null) : request;
-        SignatureReceipt receipt = signatures.sign(slug, body, headerLanguage(headers, http), clientAddress(http));
-        return Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return signatures.sign(slug, body, headerLanguage(headers, http), clientAddress(http))
+                .thenApply(receipt -> Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @POST
     @Path("{slug}/signatures")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Blocking
     @Operation(summary = "Sign a campaign from a plain HTML form",
             description = "A browser (Accept: text/html) is redirected to the thank-you page, or shown the form "
                     + "again with its errors; other clients get the same JSON answers as the JSON endpoint.")
@@ -69,8 +74,8 @@ class SignatureResource {
                 consentUpdates, personalNote);
         boolean browser = wantsHtml(headers);
         try {
-            SignatureReceipt receipt = signatures.sign(slug, request, headerLanguage(headers, http),
-                    clientAddress(http));
+            SignatureReceipt receipt = join(signatures.sign(slug, request, headerLanguage(headers, http),
+                    clientAddress(http)));
             if (!browser) {
                 return Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
@@ -95,6 +100,14 @@ class SignatureResource {
                     .entity(pages.form(campaign, shown, values, ProblemMapper.toProblem(e, shown).errors())
                             .render())
                     .build();
+        }
+    }
+
+    private static SignatureReceipt join(CompletionStage<SignatureReceipt> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

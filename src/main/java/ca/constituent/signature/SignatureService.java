@@ -4,66 +4,29 @@ import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
-/** Signing and confirming: the rules of intake, and the only code that writes signatures. */
+/** Signing and confirming: the rules of intake. Signatures are written by {@link SignatureWriter}. */
 @ApplicationScoped
 public class SignatureService {
 
-    /**
-     * One statement, so one round trip and one transaction: insert the signature unless its canonical email already
-     * signed this campaign, then queue a confirmation mail for the new or existing pending signature unless it had
-     * its share of mails in the last 24 hours. Fifty identical concurrent requests leave one row: the unique index
-     * decides, and the losers see the winner's row (or, if it is not yet visible, queue no mail: the winner does).
-     */
-    private static final String SIGN = """
-            WITH c AS (
-                SELECT id, status FROM campaign WHERE slug = ?
-            ), ins AS (
-                INSERT INTO signature (id, campaign_id, first_name, last_name, email, canonical_email, postal_code,
-                                       province, fed_code, language, consent_updates, personal_note, ip_hash)
-                SELECT ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM c WHERE c.status = 'open'
-                ON CONFLICT (campaign_id, canonical_email) DO NOTHING
-                RETURNING id, state
-            ), target AS (
-                SELECT id, state FROM ins
-                UNION ALL
-                SELECT s.id, s.state FROM signature s JOIN c ON s.campaign_id = c.id
-                WHERE c.status = 'open' AND s.canonical_email = ? AND NOT EXISTS (SELECT 1 FROM ins)
-            ), mail AS (
-                INSERT INTO confirmation_mail (signature_id)
-                SELECT t.id FROM target t
-                WHERE t.state = 'pending'
-                  AND (SELECT count(*) FROM confirmation_mail m
-                       WHERE m.signature_id = t.id AND m.created_at > now() - interval '1 day') < ?
-                RETURNING id
-            )
-            SELECT (SELECT status FROM c), (SELECT count(*) FROM ins), (SELECT count(*) FROM mail)
-            """;
-
-    enum Outcome { SIGNED, ALREADY_SIGNED, INVALID, CAMPAIGN_CLOSED, CAMPAIGN_NOT_FOUND }
-
     enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, NOT_FOUND }
 
-    private final AgroalDataSource dataSource;
+    private final SignatureWriter writer;
     private final Keys keys;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final MeterRegistry registry;
 
-    SignatureService(AgroalDataSource dataSource, Keys keys, SignerKeys signerKeys, SignatureConfig config,
+    SignatureService(SignatureWriter writer, Keys keys, SignerKeys signerKeys, SignatureConfig config,
                      MeterRegistry registry) {
-        this.dataSource = dataSource;
+        this.writer = writer;
         this.keys = keys;
         this.signerKeys = signerKeys;
         this.config = config;
@@ -71,76 +34,45 @@ public class SignatureService {
     }
 
     /**
-     * Validates and stores a signature and queues its confirmation mail.
+     * Validates a signature, then hands it to the batching writer; the stage completes once it is committed.
      *
      * @param headerLanguage the language of the request headers, used when the body names none
      * @param remoteAddress  the client's address; only its keyed hash is stored
+     * @throws ProblemException at once when a field is invalid; nothing is stored then
      */
-    public SignatureReceipt sign(String slug, SignRequest request, Language headerLanguage, String remoteAddress) {
+    public CompletionStage<SignatureReceipt> sign(String slug, SignRequest request, Language headerLanguage,
+                                                  String remoteAddress) {
         NewSignature signature;
         try {
             signature = SignatureValidator.validate(request, headerLanguage);
         } catch (ProblemException e) {
-            count(Outcome.INVALID);
+            count("invalid");
             throw e;
         }
-        Outcome outcome = store(slug, signature, remoteAddress);
-        count(outcome);
-        return switch (outcome) {
-            case SIGNED, ALREADY_SIGNED ->
-                    SignatureReceipt.received(slug, signature.language(), config.confirmationValidDays());
-            case CAMPAIGN_CLOSED -> throw new ProblemException(409, "campaign-closed").in(signature.language());
-            default -> throw ProblemException.notFound("campaign-not-found").in(signature.language());
-        };
-    }
-
-    private Outcome store(String slug, NewSignature s, String remoteAddress) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SIGN)) {
-            int i = 0;
-            statement.setString(++i, slug);
-            statement.setObject(++i, UUID.randomUUID());
-            statement.setString(++i, s.firstName());
-            statement.setString(++i, s.lastName());
-            statement.setString(++i, s.email());
-            statement.setString(++i, s.canonicalEmail());
-            statement.setString(++i, s.postalCode().value());
-            statement.setString(++i, s.postalCode().province());
-            setNullable(statement, ++i, s.fedCode());
-            statement.setString(++i, s.language().code());
-            statement.setBoolean(++i, s.consentUpdates());
-            setNullable(statement, ++i, s.personalNote());
-            setNullable(statement, ++i, remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22));
-            statement.setString(++i, s.canonicalEmail());
-            statement.setInt(++i, config.confirmationMailsPerDay());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                String status = rows.getString(1);
-                if (status == null) {
-                    return Outcome.CAMPAIGN_NOT_FOUND;
+        String ipHash = remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22);
+        Language language = signature.language();
+        return writer.submit(slug, signature, ipHash).handle((outcome, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof SignatureWriter.Overloaded) {
+                    count("overloaded");
+                    throw new ProblemException(503, "overloaded").in(language);
                 }
-                if (!"open".equals(status)) {
-                    return Outcome.CAMPAIGN_CLOSED;
-                }
-                return rows.getLong(2) == 1 ? Outcome.SIGNED : Outcome.ALREADY_SIGNED;
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
-        } catch (SQLException e) {
-            // SQL state only: the message may quote the values of the row.
-            Log.errorf("Storing a signature failed with SQL state %s", e.getSQLState());
-            throw new IllegalStateException("signature not stored");
-        }
+            count(outcome.name().toLowerCase(Locale.ROOT));
+            return switch (outcome) {
+                case SIGNED, ALREADY_SIGNED ->
+                        SignatureReceipt.received(slug, language, config.confirmationValidDays());
+                case CAMPAIGN_CLOSED -> throw new ProblemException(409, "campaign-closed").in(language);
+                case CAMPAIGN_NOT_FOUND -> throw ProblemException.notFound("campaign-not-found").in(language);
+            };
+        });
     }
 
-    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
-    }
-
-    private void count(Outcome outcome) {
-        registry.counter("constituent.signatures", "outcome", outcome.name().toLowerCase()).increment();
+    private void count(String outcome) {
+        registry.counter("constituent.signatures", "outcome", outcome).increment();
     }
 
     /**
