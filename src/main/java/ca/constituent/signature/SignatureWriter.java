@@ -58,7 +58,12 @@ class SignatureWriter {
                 UNION
                 SELECT s.id, s.state FROM input i
                 JOIN c ON c.ord = i.ord
-                JOIN signature s ON s.campaign_id = c.campaign_id AND s.canonical_email = i.canonical_email
+                CROSS JOIN LATERAL (
+                    -- OFFSET 0 keeps this a per-row unique-index probe, never a scan of all signatures
+                    SELECT s.id, s.state FROM signature s
+                    WHERE s.campaign_id = c.campaign_id AND s.canonical_email = i.canonical_email
+                    OFFSET 0
+                ) s
                 WHERE c.status = 'open'
             ), mail AS (
                 INSERT INTO confirmation_mail (signature_id)
