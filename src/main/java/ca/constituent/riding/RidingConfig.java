@@ -22,6 +22,10 @@ public interface RidingConfig {
      */
     Optional<Path> postalCodeFile();
 
+    /** How often to look for datasets loaded by another instance or put in {@code dataset-dir}, and new cache rows. */
+    @WithDefault("60s")
+    String refreshEvery();
+
     /** FSA candidates with a smaller share than this are boundary slivers and are not offered. */
     @WithDefault("0.01")
     double minShare();
