@@ -47,8 +47,8 @@ class RepresentProvider {
     private final RepresentClient client;
     private final RidingConfig.Represent config;
     private final AgroalDataSource dataSource;
-    private final CircuitBreaker breaker;
-    private final RateLimiter limiter;
+    private volatile CircuitBreaker breaker;
+    private volatile RateLimiter limiter;
     private final Map<String, Answer> memory = new ConcurrentHashMap<>();
     private volatile Instant readUpTo = Instant.EPOCH;
 
@@ -56,15 +56,23 @@ class RepresentProvider {
         this.client = client;
         this.config = config.represent();
         this.dataSource = dataSource;
-        this.breaker = CircuitBreaker.of("represent", CircuitBreakerConfig.custom()
+        this.breaker = breaker(this.config);
+        this.limiter = limiter(this.config);
+    }
+
+    private static CircuitBreaker breaker(RidingConfig.Represent config) {
+        return CircuitBreaker.of("represent", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(4)
-                .failureRateThreshold(this.config.failureRateThreshold())
-                .waitDurationInOpenState(this.config.openFor())
+                .failureRateThreshold(config.failureRateThreshold())
+                .waitDurationInOpenState(config.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
-        this.limiter = RateLimiter.of("represent", RateLimiterConfig.custom()
-                .limitForPeriod(this.config.requestsPerMinute())
+    }
+
+    private static RateLimiter limiter(RidingConfig.Represent config) {
+        return RateLimiter.of("represent", RateLimiterConfig.custom()
+                .limitForPeriod(config.requestsPerMinute())
                 .limitRefreshPeriod(Duration.ofMinutes(1))
                 .timeoutDuration(Duration.ZERO)
                 .build());
@@ -204,8 +212,13 @@ class RepresentProvider {
         }
     }
 
-    /** Forgets every cached answer, in memory and in PostgreSQL. */
-    void clear() {
+    /**
+     * Forgets every cached answer, in memory and in PostgreSQL, closes the circuit and restores the request budget,
+     * so every postal code is asked again.
+     */
+    void reset() {
+        breaker = breaker(config);
+        limiter = limiter(config);
         memory.clear();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM represent_answer")) {
@@ -213,10 +226,6 @@ class RepresentProvider {
         } catch (SQLException e) {
             throw new IllegalStateException("Represent cache not cleared: " + e.getSQLState(), e);
         }
-    }
-
-    CircuitBreaker.State circuitState() {
-        return breaker.getState();
     }
 
     private void remember(String postalCode, Answer answer) {
