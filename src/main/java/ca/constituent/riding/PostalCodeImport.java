@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -133,7 +132,7 @@ final class PostalCodeImport {
             if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
                 f = f.substring(1, f.length() - 1).strip();
             }
-            fields.add(f.toUpperCase(Locale.ROOT));
+            fields.add(f);
         }
         return fields;
     }

@@ -222,8 +222,9 @@ public class RidingDatasets {
             select.setFetchSize(10_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    double share = rs.getDouble(3);
-                    table.add(rs.getString(1), rs.getString(2), rs.wasNull() ? null : share);
+                    double value = rs.getDouble(3);
+                    Double share = rs.wasNull() ? null : value;
+                    table.add(rs.getString(1), rs.getString(2), share);
                 }
             }
         }
