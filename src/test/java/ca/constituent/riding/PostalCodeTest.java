@@ -35,4 +35,11 @@ class PostalCodeTest {
     void maskedFormKeepsOnlyTheFsa(String code, String masked) {
         assertEquals(masked, PostalCode.parse(code).orElseThrow().masked());
     }
+
+    @org.junit.jupiter.api.Test
+    void provinceAgreementComparesThePostalCodesProvinceWithTheRidings() {
+        RidingView ottawaCentre = new RidingView("35079", "Ottawa Centre", "Ottawa-Centre", "ON", null);
+        assertTrue(RidingSnapshot.agrees(PostalCode.parse("K1A 0A6").orElseThrow(), ottawaCentre));
+        assertTrue(!RidingSnapshot.agrees(PostalCode.parse("J8X 1A1").orElseThrow(), ottawaCentre));
+    }
 }

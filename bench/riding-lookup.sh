@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Riding lookup benchmark: postal-code lookups and map-point locates served from local data, against the packaged
+# application and a real PostgreSQL, both started here on free loopback ports and stopped on exit.
+#
+#   bench/riding-lookup.sh                 # build, then 30 s of lookups and 30 s of locates
+#   DURATION=10s CONNECTIONS=32 SKIP_BUILD=1 bench/riding-lookup.sh
+#
+# Needs: java 17, PostgreSQL server binaries (apt-get install postgresql), wrk (apt-get install wrk), python3.
+# Targets (issue "Riding lookup"): >= 30,000 lookups/s with p99 <= 5 ms, and >= 10,000 locates/s, on 2 cores.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-1}
+OUT=${OUT:-bench/out/riding}
+mkdir -p "$OUT"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "missing: $1 ($2)" >&2; exit 2; }; }
+need wrk "apt-get install -y wrk"
+need python3 "apt-get install -y python3"
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+[ -x "$PG_BIN/initdb" ] || { echo "missing: PostgreSQL server (apt-get install -y postgresql)" >&2; exit 2; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+WORK=$(mktemp -d /tmp/riding-bench.XXXXXX)
+APP_PID=""
+PG_USER=postgres
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi; }
+
+cleanup() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [ -f "$WORK/pg/postmaster.pid" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "== building"
+    ./mvnw -B -q package -DskipTests
+fi
+
+echo "== starting PostgreSQL"
+PG_PORT=$(free_port)
+if [ "$(id -u)" = 0 ]; then chown "$PG_USER" "$WORK"; fi
+as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U bench --auth=trust -E UTF8 >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+    -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+
+echo "== starting the application"
+APP_PORT=$(free_port)
+DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DB_USER=bench DB_PASSWORD=bench \
+APP_SECRET="bench-secret-not-for-production-0123456789" QUARKUS_HTTP_PORT=$APP_PORT \
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application did not start; see $OUT/app.log" >&2; exit 1; }
+    sleep 0.5
+done
+curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null
+
+echo "== requests: random postal codes over every FSA, and GeoNames FSA points"
+python3 - "$OUT" "${GEONAMES:-../shared/data/fsa_geonames_2024.csv}" <<'PY'
+import csv, os, random, sys
+out, geonames = sys.argv[1], sys.argv[2]
+random.seed(42)
+letters = "ABCEGHJKLMNPRSTVWXYZ"
+fsas = sorted({r["fsa"] for r in csv.DictReader(open("src/main/resources/data/ridings/fsa_to_fed_2023_overlap.csv"))})
+with open(f"{out}/lookup-paths.txt", "w") as f:
+    for _ in range(50_000):
+        code = random.choice(fsas) + "%20" + str(random.randint(0, 9)) + random.choice(letters) + str(random.randint(0, 9))
+        f.write(f"/api/ridings/lookup?postalCode={code}\n")
+points = []
+if os.path.exists(geonames):  # one GeoNames point per FSA: where people live, a few offshore or outside Canada
+    points = [(r["latitude"], r["longitude"]) for r in csv.DictReader(open(geonames))
+              if r["latitude"] and float(r["latitude"]) < 84]
+if not points:  # no GeoNames file beside the project: random points in the ten most populous cities' boxes
+    for lat, lon in [(43.70, -79.42), (45.50, -73.57), (51.05, -114.07), (45.42, -75.70), (53.55, -113.49),
+                     (49.90, -97.14), (46.81, -71.21), (49.28, -123.12), (44.65, -63.57), (52.13, -106.67)]:
+        points += [(lat + random.uniform(-0.08, 0.08), lon + random.uniform(-0.1, 0.1)) for _ in range(200)]
+with open(f"{out}/locate-paths.txt", "w") as f:
+    for _ in range(50_000):
+        lat, lon = random.choice(points)
+        f.write(f"/api/ridings/locate?lat={float(lat):.5f}&lon={float(lon):.5f}\n")
+PY
+
+cat > "$WORK/paths.lua" <<'LUA'
+local paths = {}
+init = function(args)
+    for line in io.lines(args[1]) do paths[#paths + 1] = line end
+    math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+end
+request = function()
+    return wrk.format("GET", paths[math.random(#paths)])
+end
+LUA
+
+run() {
+    local name=$1 file=$2
+    echo "== $name: warm-up $WARMUP"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/paths.lua" "http://127.0.0.1:$APP_PORT" -- "$file" >/dev/null
+    echo "== $name: $DURATION, $CONNECTIONS connections, $THREADS wrk thread(s)"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/paths.lua" "http://127.0.0.1:$APP_PORT" \
+        -- "$file" | tee "$OUT/$name.txt"
+    local rps p50 p99
+    rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")
+    p99=$(awk '$1 == "99%" {print $2}' "$OUT/$name.txt")
+    echo "RESULT $name: $rps requests/s, p50 $p50, p99 $p99" | tee -a "$OUT/summary.txt"
+}
+
+: > "$OUT/summary.txt"
+run lookup "$OUT/lookup-paths.txt"
+run locate "$OUT/locate-paths.txt"
+echo "== summary ($(nproc) cores; results in $OUT)"
+cat "$OUT/summary.txt"

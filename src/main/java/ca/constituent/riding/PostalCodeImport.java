@@ -1,0 +1,164 @@
+package ca.constituent.riding;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.postgresql.PGConnection;
+
+/**
+ * A full postal-code table to import: CSV with a header naming {@code postal_code} and {@code fed_code} and
+ * optionally {@code share}, one row per postal code and riding (a code spanning two ridings has two rows). Every row
+ * is checked before anything is written: the postal code must be valid, the riding known, and the riding in the
+ * postal code's province. Errors name line numbers only, never values.
+ */
+final class PostalCodeImport {
+
+    private static final int MAX_ERRORS = 10;
+
+    private final String version;
+    private final String sha256;
+    private final StringBuilder copy = new StringBuilder();
+    private int rows;
+
+    private PostalCodeImport(String version, String sha256) {
+        this.version = version;
+        this.sha256 = sha256;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads and checks the file.
+     *
+     * @param version a name for this table, such as {@code PCFRF-2025-06}; by default derived from the content
+     * @throws IllegalArgumentException listing the first errors when any row is wrong
+     */
+    static PostalCodeImport read(Path file, Optional<String> version, Map<String, RidingView> ridings)
+            throws IOException {
+        String sha256 = sha256(file);
+        PostalCodeImport table = new PostalCodeImport(version.filter(v -> !v.isBlank())
+                .orElse("sha256-" + sha256.substring(0, 12)), sha256);
+        List<String> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            List<String> columns = header == null ? List.of() : split(header.replace("\uFEFF", ""));
+            int code = columns.indexOf("postal_code");
+            int fed = columns.indexOf("fed_code");
+            int share = columns.indexOf("share");
+            if (code < 0 || fed < 0) {
+                throw new IllegalArgumentException("line 1: the header must name postal_code and fed_code");
+            }
+            String line;
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String problem = table.add(split(line), code, fed, share, ridings, seen);
+                if (problem != null && errors.size() < MAX_ERRORS) {
+                    errors.add("line " + number + ": " + problem);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("postal-code table not imported: " + String.join("; ", errors));
+        }
+        return table;
+    }
+
+    private String add(List<String> fields, int code, int fed, int shareColumn, Map<String, RidingView> ridings,
+                       Set<String> seen) {
+        Optional<PostalCode> postalCode = PostalCode.parse(field(fields, code));
+        if (postalCode.isEmpty()) {
+            return "not a postal code";
+        }
+        RidingView riding = ridings.get(field(fields, fed));
+        if (riding == null) {
+            return "fed_code is not a known riding";
+        }
+        if (!RidingSnapshot.agrees(postalCode.get(), riding)) {
+            return "the riding is not in the postal code's province";
+        }
+        String shareText = shareColumn < 0 ? "" : field(fields, shareColumn);
+        if (!shareText.isEmpty()) {
+            try {
+                double share = Double.parseDouble(shareText);
+                if (!(share > 0 && share <= 1)) {
+                    return "share must be above 0 and at most 1";
+                }
+            } catch (NumberFormatException e) {
+                return "share is not a number";
+            }
+        }
+        if (!seen.add(postalCode.get().value() + riding.fedCode())) {
+            return "the same postal code and riding appear twice";
+        }
+        copy.append(postalCode.get().value()).append(',').append(riding.fedCode()).append(',').append(shareText)
+                .append('\n');
+        rows++;
+        return null;
+    }
+
+    private static String field(List<String> fields, int index) {
+        return index < fields.size() ? fields.get(index) : "";
+    }
+
+    private static List<String> split(String line) {
+        List<String> fields = new ArrayList<>(3);
+        for (String field : line.split(",", -1)) {
+            String f = field.strip();
+            if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
+                f = f.substring(1, f.length() - 1).strip();
+            }
+            fields.add(f);
+        }
+        return fields;
+    }
+
+    /** Replaces the imported table with this one, in the caller's transaction. */
+    void write(Connection connection, String source) throws SQLException, IOException {
+        RidingDatasetWriter.lock(connection);
+        try (var delete = connection.prepareStatement("DELETE FROM postal_code_riding")) {
+            delete.executeUpdate();
+        }
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY postal_code_riding (postal_code, fed_code, share) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(copy.toString()));
+        RidingDatasetWriter.record(connection,
+                new RidingDatasetWriter.Loaded("postal-codes", version, sha256, rows), source);
+    }
+
+    String version() {
+        return version;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    int rows() {
+        return rows;
+    }
+}

@@ -1,0 +1,255 @@
+package ca.constituent.riding;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the riding data current: loads newer datasets and postal-code tables into PostgreSQL (the source of truth)
+ * and rebuilds the in-memory {@link RidingSnapshot} that lookups read. At start it loads the shipped dataset and the
+ * configured directory when they are newer than what the database holds, and imports the configured postal-code
+ * file when its content changed. Every minute it notices versions loaded by another instance and reloads.
+ */
+@ApplicationScoped
+public class RidingDatasets {
+
+    private final AgroalDataSource dataSource;
+    private final RidingConfig config;
+    private final RepresentProvider represent;
+    private volatile RidingSnapshot snapshot = RidingSnapshot.empty();
+    private String boundariesSha;
+    private Boundaries boundaries;
+
+    RidingDatasets(AgroalDataSource dataSource, RidingConfig config, RepresentProvider represent) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.represent = represent;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        load(RidingDataset.bundled(), false);
+        config.datasetDir().ifPresent(dir -> load(dir, false));
+        config.postalCodeFile().ifPresent(this::importIfChanged);
+        refresh();
+        represent.readCache();
+    }
+
+    RidingSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Loads the dataset in {@code directory} (see {@link RidingDataset} for its layout) when its version is newer
+     * than the loaded one, or always when {@code force}, then rebuilds memory.
+     *
+     * @throws IllegalArgumentException when a file is missing or a row is wrong; nothing is changed then
+     */
+    public RidingDatasetWriter.Outcome load(Path directory, boolean force) {
+        return load(RidingDataset.fromDirectory(directory), force);
+    }
+
+    private RidingDatasetWriter.Outcome load(RidingDataset dataset, boolean force) {
+        RidingDatasetWriter.Outcome outcome = inTransaction(c -> RidingDatasetWriter.load(c, dataset, force));
+        if (outcome == RidingDatasetWriter.Outcome.LOADED) {
+            refresh();
+        }
+        return outcome;
+    }
+
+    /**
+     * Imports a full postal-code table ({@code postal_code,fed_code[,share]}), replacing the previous one, and
+     * rebuilds memory. Returns the number of rows.
+     *
+     * @param version a name for the table (such as {@code PCFRF-2025-06}); empty derives one from the content
+     * @throws IllegalArgumentException listing the first wrong lines; nothing is changed then
+     */
+    public int importPostalCodes(Path file, Optional<String> version) {
+        try {
+            PostalCodeImport table = PostalCodeImport.read(file, version, snapshot.ridings());
+            inTransaction(c -> {
+                table.write(c, file.getFileName().toString());
+                return null;
+            });
+            Log.infof("Imported postal-code table %s: %d rows", table.version(), table.rows());
+            refresh();
+            return table.rows();
+        } catch (IOException e) {
+            throw new UncheckedIOException("postal-code table unreadable", e);
+        }
+    }
+
+    /** Removes the imported postal-code table; lookups fall back to the other sources. */
+    public void clearPostalCodes() {
+        inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM postal_code_riding; DELETE FROM riding_dataset WHERE kind = 'postal-codes'")) {
+                delete.execute();
+            }
+            return null;
+        });
+        refresh();
+    }
+
+    private void importIfChanged(Path file) {
+        try {
+            String sha = PostalCodeImport.sha256(file);
+            Optional<RidingDatasetWriter.Loaded> loaded = inTransaction(
+                    c -> RidingDatasetWriter.loaded(c, "postal-codes"));
+            if (loaded.isEmpty() || !loaded.get().sha256().equals(sha)) {
+                importPostalCodes(file, Optional.empty());
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.errorf("Postal-code table %s not imported: %s", file.getFileName(), e.getMessage());
+        }
+    }
+
+    /** Notices datasets loaded elsewhere (another instance, a newer directory) and reloads memory. */
+    @Scheduled(every = "${constituent.ridings.refresh-every:60s}", concurrentExecution =
+            Scheduled.ConcurrentExecution.SKIP, delayed = "${constituent.ridings.refresh-every:60s}")
+    void check() {
+        config.datasetDir().ifPresent(dir -> {
+            try {
+                if (RidingDataset.versionIn(dir).compareTo(snapshot.ridingsVersion()) > 0) {
+                    load(dir, false);
+                }
+            } catch (IOException | RuntimeException e) {
+                Log.warnf("Riding dataset in %s not loaded: %s", dir, e.getMessage());
+            }
+        });
+        Map<String, String> versions = inTransaction(RidingDatasets::versions);
+        if (!versions.getOrDefault("ridings", "none").equals(snapshot.ridingsVersion())
+                || !versions.getOrDefault("postal-codes", "none").equals(snapshot.postalCodesVersion())) {
+            refresh();
+        }
+        represent.readCache();
+    }
+
+    /** Rebuilds the in-memory snapshot from PostgreSQL. */
+    public synchronized void refresh() {
+        RidingSnapshot next = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, MemberOfParliament> mps = new HashMap<>();
+            MemberOfParliament.<MemberOfParliament>streamAll().forEach(mp -> mps.put(mp.fedCode, mp));
+            List<RidingView> ridings = Riding.listByFedCode().stream()
+                    .map(r -> RidingView.from(r, mps.get(r.fedCode))).toList();
+            try (Connection c = dataSource.getConnection()) {
+                Map<String, String> versions = versions(c);
+                String version = versions.getOrDefault("ridings", "none");
+                return RidingSnapshot.of(version, versions.getOrDefault("postal-codes", "none"), ridings,
+                        fsaShares(c), config.minShare(), postalCodes(c), boundaries(version));
+            }
+        });
+        snapshot = next;
+        Log.infof("Riding data in memory: dataset %s, %d ridings, %d FSAs, postal-code table %s (%d rows), %d "
+                        + "boundaries", next.ridingsVersion(), next.ridings().size(), next.fsaCandidates().size(),
+                next.postalCodesVersion(), next.postalCodes().size(), next.boundaries().size());
+    }
+
+    /** The boundaries of the loaded dataset version: the configured directory's or the shipped one's. */
+    private Boundaries boundaries(String version) {
+        RidingDataset dataset = RidingDataset.bundled();
+        if (config.datasetDir().isPresent()) {
+            try {
+                RidingDataset configured = RidingDataset.fromDirectory(config.datasetDir().get());
+                if (configured.version().equals(version) || !dataset.version().equals(version)) {
+                    dataset = configured;
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Riding dataset in %s unreadable; using the shipped boundaries: %s",
+                        config.datasetDir().get(), e.getMessage());
+            }
+        }
+        if (!dataset.version().equals(version)) {
+            Log.warnf("No boundaries file for riding dataset %s; using those of %s", version, dataset.version());
+        }
+        String sha = dataset.sha256();
+        if (!sha.equals(boundariesSha)) {
+            try {
+                boundaries = Boundaries.readGeoJson(dataset.boundaries(), dataset.boundariesGzipped());
+                boundariesSha = sha;
+            } catch (IOException e) {
+                throw new UncheckedIOException("boundaries of riding dataset " + dataset.version() + " unreadable", e);
+            }
+        }
+        return boundaries;
+    }
+
+    private static Map<String, String> versions(Connection c) throws SQLException {
+        Map<String, String> versions = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT kind, version FROM riding_dataset");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                versions.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return versions;
+    }
+
+    private static List<RidingSnapshot.FsaShare> fsaShares(Connection c) throws SQLException {
+        List<RidingSnapshot.FsaShare> shares = new ArrayList<>(4096);
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT fsa, fed_code, share FROM fsa_riding ORDER BY fsa, share DESC, fed_code");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                shares.add(new RidingSnapshot.FsaShare(rs.getString(1), rs.getString(2), rs.getDouble(3)));
+            }
+        }
+        return shares;
+    }
+
+    private static PostalCodeTable postalCodes(Connection c) throws SQLException {
+        PostalCodeTable.Builder table = new PostalCodeTable.Builder();
+        // Inside the caller's transaction, so the driver streams rows in batches of the fetch size.
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT postal_code, fed_code, share FROM postal_code_riding
+                ORDER BY postal_code, share DESC NULLS LAST, fed_code
+                """)) {
+            select.setFetchSize(10_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    double value = rs.getDouble(3);
+                    Double share = rs.wasNull() ? null : value;
+                    table.add(rs.getString(1), rs.getString(2), share);
+                }
+            }
+        }
+        return table.build();
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("riding data not written: SQL state " + e.getSQLState(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
