@@ -47,6 +47,10 @@ public class Campaign extends PanacheEntityBase {
 
     public int goal;
 
+    /** Short name shown after the signer's name in letters: "Marie Tremblay via End ICE Complicity". */
+    @Column(name = "sender_name")
+    public String senderName;
+
     public String status;
 
     @Column(name = "created_at")

@@ -15,6 +15,11 @@ public record Texts(Language language) {
         return Messages.get(language, key, Map.of(name, value));
     }
 
+    /** The message whose key is {@code prefix + suffix}, e.g. {@code key('letter.status.', letter.status)}. */
+    public String key(String prefix, String suffix) {
+        return Messages.get(language, prefix + suffix);
+    }
+
     public String code() {
         return language.code();
     }

@@ -17,5 +17,14 @@ public record SignRequest(
         @Schema(enumeration = {"en", "fr"}, description = "Defaults to the Accept-Language header") String language,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN,
                 description = "Consent to hear from the campaign again; false when absent") String consentUpdates,
-        @Schema(maxLength = 2000, description = "Added to the signer's letter to their MP") String personalNote) {
+        @Schema(maxLength = 2000, description = "Added to the signer's letter to their MP") String personalNote,
+        @Schema(description = "Latitude of a point the signer chose on a map (with longitude)", example = "45.4236")
+        String latitude,
+        @Schema(description = "Longitude of that point", example = "-75.7009") String longitude) {
+
+    /** The same request without a map point, as a plain form sends it. */
+    public SignRequest(String firstName, String lastName, String email, String postalCode, String fedCode,
+                       String language, String consentUpdates, String personalNote) {
+        this(firstName, lastName, email, postalCode, fedCode, language, consentUpdates, personalNote, null, null);
+    }
 }

@@ -3,11 +3,19 @@ package ca.constituent.signature;
 import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
+import ca.constituent.riding.Candidate;
+import ca.constituent.riding.LookupResult;
+import ca.constituent.riding.Province;
+import ca.constituent.riding.RidingLookup;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -19,14 +27,18 @@ public class SignatureService {
     enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, NOT_FOUND }
 
     private final SignatureWriter writer;
+    private final RidingLookup ridings;
+    private final ManagedExecutor executor;
     private final Keys keys;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final MeterRegistry registry;
 
-    SignatureService(SignatureWriter writer, Keys keys, SignerKeys signerKeys, SignatureConfig config,
+    SignatureService(SignatureWriter writer, RidingLookup ridings, ManagedExecutor executor, Keys keys, SignerKeys signerKeys, SignatureConfig config,
                      MeterRegistry registry) {
         this.writer = writer;
+        this.ridings = ridings;
+        this.executor = executor;
         this.keys = keys;
         this.signerKeys = signerKeys;
         this.config = config;
@@ -51,10 +63,16 @@ public class SignatureService {
         }
         String ipHash = remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22);
         Language language = signature.language();
-        return writer.submit(slug, signature, ipHash).handle((outcome, failure) -> {
+        return placeInRiding(signature)
+                .thenCompose(placed -> writer.submit(slug, placed, ipHash))
+                .handle((outcome, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
+                if (cause instanceof ProblemException problem) {
+                    count("invalid");
+                    throw problem;
+                }
                 if (cause instanceof SignatureWriter.Overloaded) {
                     count("overloaded");
                     throw new ProblemException(503, "overloaded").in(language);
@@ -69,6 +87,69 @@ public class SignatureService {
                 case CAMPAIGN_NOT_FOUND -> throw ProblemException.notFound("campaign-not-found").in(language);
             };
         });
+    }
+
+    /**
+     * Finds the signature's riding: the signer's choice when it is one of the postal code's candidates or the riding
+     * of the map point they chose; else the map point's riding; else the postal code's only candidate. An ambiguous
+     * postal code with no choice stays without a riding, never silently given its likeliest candidate.
+     */
+    private CompletionStage<NewSignature> placeInRiding(NewSignature signature) {
+        Optional<LookupResult> inMemory;
+        try {
+            inMemory = ridings.lookUpInMemory(signature.postalCode());
+        } catch (ProblemException unknownPostalCode) {
+            return completed(signature, null);
+        }
+        if (inMemory.isPresent()) {
+            return completed(signature, inMemory.get());
+        }
+        // The remote provider may be asked: off the event loop.
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return resolve(signature, ridings.lookUp(signature.postalCode()));
+            } catch (ProblemException unknownPostalCode) {
+                return resolve(signature, null);
+            }
+        }, executor);
+    }
+
+    private CompletionStage<NewSignature> completed(NewSignature signature, LookupResult lookup) {
+        try {
+            return CompletableFuture.completedFuture(resolve(signature, lookup));
+        } catch (ProblemException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private NewSignature resolve(NewSignature signature, LookupResult lookup) {
+        List<String> candidates = lookup == null ? List.of()
+                : lookup.candidates().stream().map(Candidate::fedCode).toList();
+        String located = null;
+        if (signature.latitude() != null && signature.longitude() != null) {
+            try {
+                String fedCode = ridings.locate(signature.latitude(), signature.longitude()).riding().fedCode();
+                if (Province.contains(signature.postalCode().province(), fedCode)) {
+                    located = fedCode;
+                }
+            } catch (ProblemException outsideCanada) {
+                located = null;
+            }
+        }
+        if (signature.fedCode() != null) {
+            if (!candidates.contains(signature.fedCode()) && !signature.fedCode().equals(located)) {
+                throw ProblemException.invalid(List.of(new ProblemException.Invalid("fedCode",
+                        "field.fedCode.invalid")), signature.language());
+            }
+            return signature;
+        }
+        if (located != null) {
+            return signature.withFedCode(located);
+        }
+        if (lookup != null && !lookup.ambiguous() && !candidates.isEmpty()) {
+            return signature.withFedCode(candidates.get(0));
+        }
+        return signature.withFedCode(null);
     }
 
     private void count(String outcome) {

@@ -89,11 +89,17 @@ final class SignatureValidator {
             }
         }
 
+        Double latitude = coordinate(request.latitude(), 90, "latitude", invalid);
+        Double longitude = coordinate(request.longitude(), 180, "longitude", invalid);
+        if ((latitude == null) != (longitude == null) && invalid.isEmpty()) {
+            invalid.add(new Invalid(latitude == null ? "latitude" : "longitude", "field.required"));
+        }
+
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid(invalid, language);
         }
         return new NewSignature(firstName, lastName, email, CanonicalEmail.of(email), postalCode, fedCode, language,
-                consent, note == null || note.isEmpty() ? null : note);
+                consent, note == null || note.isEmpty() ? null : note, latitude, longitude);
     }
 
     private static String name(String raw, String field, List<Invalid> invalid) {
@@ -108,6 +114,22 @@ final class SignatureValidator {
             return null;
         }
         return name;
+    }
+
+    private static Double coordinate(String raw, double bound, String field, List<Invalid> invalid) {
+        if (!present(raw)) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(raw.strip());
+            if (Double.isFinite(value) && value >= -bound && value <= bound) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        invalid.add(new Invalid(field, "field." + field + ".invalid"));
+        return null;
     }
 
     private static Boolean consent(String raw) {

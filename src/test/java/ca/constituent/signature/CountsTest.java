@@ -48,25 +48,26 @@ class CountsTest {
         JsonPath before = counts();
         String ottawa = sign("K1P 1A1", "35079");
         String halifax = sign("B3H 1A1", null);
-        sign("V6B 1A1", null);
+        String rural = sign("K0A 1A0", null);
 
         JsonPath pending = counts();
         assertEquals(before.getLong("pending") + 3, pending.getLong("pending"));
         assertEquals(before.getLong("confirmed"), pending.getLong("confirmed"));
 
-        sql.update("UPDATE signature SET state = 'confirmed', confirmed_at = now() WHERE email IN (?, ?)",
-                ottawa, halifax);
+        sql.update("UPDATE signature SET state = 'confirmed', confirmed_at = now() WHERE email IN (?, ?, ?)",
+                ottawa, halifax, rural);
         JsonPath confirmed = counts();
-        assertEquals(before.getLong("pending") + 1, confirmed.getLong("pending"));
-        assertEquals(before.getLong("confirmed") + 2, confirmed.getLong("confirmed"));
+        assertEquals(before.getLong("pending"), confirmed.getLong("pending"));
+        assertEquals(before.getLong("confirmed") + 3, confirmed.getLong("confirmed"));
         assertEquals(count(before, "byRiding.'35079'") + 1, count(confirmed, "byRiding.'35079'"));
+        assertEquals(count(before, "byRiding.'12006'") + 1, count(confirmed, "byRiding.'12006'"));
         assertEquals(count(before, "byRiding.unknown") + 1, count(confirmed, "byRiding.unknown"));
         assertEquals(count(before, "byProvince.NS") + 1, count(confirmed, "byProvince.NS"));
-        assertEquals(count(before, "byProvince.ON") + 1, count(confirmed, "byProvince.ON"));
+        assertEquals(count(before, "byProvince.ON") + 2, count(confirmed, "byProvince.ON"));
 
         sql.update("UPDATE signature SET state = 'invalidated' WHERE email = ?", halifax);
         JsonPath invalidated = counts();
-        assertEquals(before.getLong("confirmed") + 1, invalidated.getLong("confirmed"));
+        assertEquals(before.getLong("confirmed") + 2, invalidated.getLong("confirmed"));
         assertEquals(count(before, "byProvince.NS"), count(invalidated, "byProvince.NS"));
     }
 

@@ -1,0 +1,94 @@
+package ca.constituent.mpemail;
+
+import ca.constituent.common.FieldError;
+import ca.constituent.common.Language;
+import ca.constituent.common.ProblemException;
+import ca.constituent.common.ProblemMapper;
+import ca.constituent.common.RequestLanguage;
+import ca.constituent.common.Texts;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * {@code /letter/{id}?key=…}: the page the signer reaches after confirming. It shows the letter, editable, with a
+ * button that queues it and a link that opens it in the signer's own mail client. Plain HTML, no JavaScript.
+ */
+@Path("/letter")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Pages")
+class LetterPageResource {
+
+    private final MpEmailService letters;
+    private final Template page;
+
+    LetterPageResource(MpEmailService letters, @Location("mpemail/letter.html") Template page) {
+        this.letters = letters;
+        this.page = page;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "The signer's letter to their MP, editable, with send and mail-client buttons")
+    public Response show(String id, @RestQuery String key, @RestQuery String lang,
+                         @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        try {
+            MpEmailView letter = letters.preview(MpEmailResource.parse(id), key);
+            return render(200, Language.parse(letter.language()).orElse(language), id, key, letter, List.of());
+        } catch (ProblemException e) {
+            return render(404, language, id, null, null, List.of());
+        }
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Send the letter from the page")
+    public Response send(String id, @RestForm String key, @RestForm String subject, @RestForm String body,
+                         @RestForm String copyToSigner, @RestQuery String lang,
+                         @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        MpEmailRequests.Send edits = new MpEmailRequests.Send(subject, body,
+                copyToSigner != null && !copyToSigner.isBlank());
+        try {
+            MpEmailView letter = letters.send(MpEmailResource.parse(id), key, edits);
+            return render(200, Language.parse(letter.language()).orElse(language), id, key, letter, List.of());
+        } catch (ProblemException e) {
+            Language shown = e.language() != null ? e.language() : language;
+            if (e.status() == 404) {
+                return render(404, shown, id, null, null, List.of());
+            }
+            MpEmailView draft = letters.preview(MpEmailResource.parse(id), key);
+            MpEmailView edited = new MpEmailView(draft.to(), subject, body, draft.language(), draft.mailtoUrl(),
+                    draft.status(), draft.blockedBy());
+            List<FieldError> errors = e.invalidFields().isEmpty()
+                    ? List.of(new FieldError("send", ProblemMapper.toProblem(e, shown).detail()))
+                    : ProblemMapper.toProblem(e, shown).errors();
+            return render(e.status(), shown, id, key, edited, errors);
+        }
+    }
+
+    private Response render(int status, Language language, String id, String key, MpEmailView letter,
+                            List<FieldError> errors) {
+        String html = page.data("t", new Texts(language))
+                .data("id", id)
+                .data("key", key)
+                .data("letter", letter)
+                .data("errors", errors)
+                .render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+}

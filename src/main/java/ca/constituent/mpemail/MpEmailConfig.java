@@ -1,0 +1,68 @@
+package ca.constituent.mpemail;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** Settings of letters to MPs and their outbox. */
+@ConfigMapping(prefix = "constituent.mp-email")
+public interface MpEmailConfig {
+
+    /**
+     * The address letters are sent from ({@code MP_EMAIL_FROM}); the signer's name goes in its display name and the
+     * signer's address in Reply-To, so the mail passes the campaign domain's SPF and DMARC checks.
+     */
+    @WithDefault("letters@constituent.localhost")
+    String fromAddress();
+
+    /** At most this many letters per MP inbox per minute (0 turns the limit off). */
+    @WithDefault("6")
+    int perInboxPerMinute();
+
+    /** Letters claimed by one run of the outbox worker. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Letters sent at once (SMTP connections in use). */
+    @WithDefault("8")
+    int senders();
+
+    /** Attempts before a letter is marked failed. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Delay before the first retry of a transient failure; doubles with each attempt. */
+    @WithDefault("PT30S")
+    Duration firstRetryDelay();
+
+    /**
+     * A letter left in {@code sending} longer than this (its worker died) is queued again. Longer than any SMTP
+     * exchange can last, so a slow send is never taken for a dead one.
+     */
+    @WithDefault("PT10M")
+    Duration lease();
+
+    /** An optional window of office hours outside which no letter leaves. */
+    OfficeHours officeHours();
+
+    interface OfficeHours {
+        /** Whether letters wait for office hours. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("09:00")
+        LocalTime start();
+
+        @WithDefault("17:00")
+        LocalTime end();
+
+        @WithDefault("America/Toronto")
+        ZoneId zone();
+
+        /** Also hold letters on Saturdays and Sundays. */
+        @WithDefault("true")
+        boolean weekdaysOnly();
+    }
+}

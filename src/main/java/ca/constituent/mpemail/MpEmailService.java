@@ -1,0 +1,268 @@
+package ca.constituent.mpemail;
+
+import ca.constituent.campaign.Campaign;
+import ca.constituent.common.Language;
+import ca.constituent.common.PlainText;
+import ca.constituent.common.ProblemException;
+import ca.constituent.common.ProblemException.Invalid;
+import ca.constituent.riding.LookupResult;
+import ca.constituent.riding.Mp;
+import ca.constituent.riding.PostalCode;
+import ca.constituent.riding.RidingLookup;
+import ca.constituent.riding.RidingView;
+import ca.constituent.signature.Signature;
+import ca.constituent.signature.SignerKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.qute.Engine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Drafting a signer's letter to their MP, and queueing it once. */
+@ApplicationScoped
+public class MpEmailService {
+
+    static final int MAX_SUBJECT = 200;
+    static final int MAX_BODY = 10_000;
+
+    private final SignerKeys signerKeys;
+    private final RidingLookup ridings;
+    private final LetterTemplates templates;
+    private final LetterWriter writer;
+    private final MpEmailConfig config;
+    private final EntityManager em;
+    private final MeterRegistry registry;
+
+    MpEmailService(SignerKeys signerKeys, RidingLookup ridings, LetterTemplates templates, Engine engine,
+                   MpEmailConfig config, EntityManager em, MeterRegistry registry) {
+        this.signerKeys = signerKeys;
+        this.ridings = ridings;
+        this.templates = templates;
+        this.writer = new LetterWriter(engine);
+        this.config = config;
+        this.em = em;
+        this.registry = registry;
+    }
+
+    /** A letter drafted for a signature, with whatever stands in the way of sending it. */
+    record Draft(Signature signature, Campaign campaign, Optional<RidingView> riding, Letter letter,
+                 String blockedBy) {
+        Mp mp() {
+            return riding.map(RidingView::mp).orElse(null);
+        }
+    }
+
+    /**
+     * The signer's letter: the queued one with its status, or else a fresh draft.
+     *
+     * @throws ProblemException 404 unless the key is the signature's own (whether the id exists stays unsaid)
+     */
+    @Transactional
+    public MpEmailView preview(UUID id, String key) {
+        Signature signature = authorised(id, key);
+        Optional<MpEmail> queued = MpEmail.findBySignature(id);
+        if (queued.isPresent()) {
+            return view(queued.get());
+        }
+        Draft draft = draft(signature);
+        Mp mp = draft.mp();
+        boolean addressable = mp != null && mp.email() != null;
+        return new MpEmailView(addressable ? new MpEmailView.Recipient(mp.name(), mp.email()) : null,
+                draft.letter().subject(), draft.letter().body(), draft.letter().language().code(),
+                addressable ? Mailto.of(mp.email(), draft.letter().subject(), draft.letter().body()) : null,
+                "draft", draft.blockedBy());
+    }
+
+    /**
+     * Queues the signer's letter, with their edits, unless one is queued already: at most one letter per
+     * signature, whatever the number of requests.
+     *
+     * @throws ProblemException 404 for a wrong key, 409 when the letter cannot be sent (not confirmed, riding
+     *                          unknown, seat vacant, MP without a known address), 400 for invalid edits
+     */
+    @Transactional
+    public MpEmailView send(UUID id, String key, MpEmailRequests.Send edits) {
+        Signature signature = authorised(id, key);
+        Optional<MpEmail> existing = MpEmail.findBySignature(id);
+        if (existing.isPresent()) {
+            return view(existing.get());
+        }
+        Draft draft = draft(signature);
+        Language language = draft.letter().language();
+        if (draft.blockedBy() != null) {
+            throw ProblemException.conflict(draft.blockedBy()).in(language);
+        }
+        String subject = draft.letter().subject();
+        String body = draft.letter().body();
+        boolean copy = false;
+        if (edits != null) {
+            List<Invalid> invalid = new ArrayList<>();
+            if (edits.subject() != null) {
+                subject = Normalizer.normalize(edits.subject(), Normalizer.Form.NFC).strip();
+                if (subject.isEmpty() || subject.codePointCount(0, subject.length()) > MAX_SUBJECT
+                        || !PlainText.isPlainText(subject, false)) {
+                    invalid.add(new Invalid("subject", "field.subject.invalid"));
+                }
+            }
+            if (edits.body() != null) {
+                body = Normalizer.normalize(edits.body().replace("\r\n", "\n").replace('\r', '\n'),
+                        Normalizer.Form.NFC).strip();
+                if (body.isEmpty() || body.codePointCount(0, body.length()) > MAX_BODY
+                        || !PlainText.isPlainText(body, true)) {
+                    invalid.add(new Invalid("body", "field.body.invalid"));
+                }
+            }
+            if (!invalid.isEmpty()) {
+                throw ProblemException.invalid(invalid, language);
+            }
+            copy = Boolean.TRUE.equals(edits.copyToSigner());
+        }
+        Mp mp = draft.mp();
+        em.createNativeQuery("""
+                        INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email,
+                                              from_name, reply_to, copy_to_signer, subject, body)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                        ON CONFLICT (signature_id) DO NOTHING
+                        """)
+                .setParameter(1, signature.id)
+                .setParameter(2, signature.campaignId)
+                .setParameter(3, signature.fedCode)
+                .setParameter(4, language.code())
+                .setParameter(5, mp.name())
+                .setParameter(6, mp.email())
+                .setParameter(7, signature.firstName + " " + signature.lastName + " via " + draft.campaign().senderName)
+                .setParameter(8, signature.email)
+                .setParameter(9, copy)
+                .setParameter(10, subject)
+                .setParameter(11, body)
+                .executeUpdate();
+        registry.counter("constituent.mp_emails.queued").increment();
+        return view(MpEmail.findBySignature(id).orElseThrow());
+    }
+
+    Draft draft(Signature signature) {
+        Campaign campaign = Campaign.findById(signature.campaignId);
+        Language language = Language.parse(signature.language).orElse(Language.EN);
+        Optional<RidingView> riding = ridings.riding(signature.fedCode);
+        String blockedBy = !signature.isConfirmed() ? "not-confirmed"
+                : riding.isEmpty() ? "riding-unknown"
+                : riding.get().mp() == null ? "seat-vacant"
+                : riding.get().mp().email() == null ? "mp-email-unknown"
+                : null;
+        Letter letter = write(campaign, language, signature.id,
+                new LetterData.Signer(signature.firstName, signature.lastName, signature.postalCode,
+                        signature.personalNote),
+                riding);
+        return new Draft(signature, campaign, riding, letter, blockedBy);
+    }
+
+    /** Renders the campaign's letter for a signer and riding; the riding may be unknown (a preview). */
+    Letter write(Campaign campaign, Language language, UUID seed, LetterData.Signer signer,
+                 Optional<RidingView> riding) {
+        LetterWriter.TemplateText template = templates.find(campaign.id, language)
+                .or(() -> templates.find(campaign.id, language == Language.FR ? Language.EN : Language.FR))
+                .orElseThrow(() -> ProblemException.notFound("letter-not-found").in(language));
+        boolean fr = language == Language.FR;
+        LetterData.Riding ridingData = riding
+                .map(r -> new LetterData.Riding(r.fedCode(), fr ? r.nameFr() : r.nameEn()))
+                .orElse(new LetterData.Riding(null, fr ? "ma circonscription" : "my riding"));
+        Mp mp = riding.map(RidingView::mp).orElse(null);
+        LetterData.Mp mpData = mp != null ? new LetterData.Mp(mp.name(), mp.party())
+                : new LetterData.Mp(fr ? "membre du Parlement" : "Member of Parliament", null);
+        LetterData.Campaign campaignData = new LetterData.Campaign(fr ? campaign.titleFr : campaign.titleEn,
+                campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList());
+        long seedBits = seed == null ? 0 : seed.getMostSignificantBits() ^ seed.getLeastSignificantBits();
+        return writer.draft(template, language, seedBits, signer, ridingData, mpData, campaignData);
+    }
+
+    private Signature authorised(UUID id, String key) {
+        if (id == null || !signerKeys.verify(id, key)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        Signature signature = Signature.findById(id);
+        if (signature == null || Signature.FRAUDULENT.equals(signature.state)
+                || Signature.INVALIDATED.equals(signature.state)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        return signature;
+    }
+
+    static MpEmailView view(MpEmail email) {
+        return new MpEmailView(new MpEmailView.Recipient(email.toName, email.toEmail), email.subject, email.body,
+                email.language, Mailto.of(email.toEmail, email.subject, email.body), email.status, null);
+    }
+
+    /**
+     * Drafts the letter from the form's fields before anything is stored, so the form can show it while the signer
+     * types. Missing names show as placeholders; the riding is the signer's choice when it is one of the postal
+     * code's candidates, else the postal code's only candidate, else unknown.
+     */
+    @Transactional
+    public MpEmailView previewUnsigned(String slug, MpEmailRequests.Preview form, Language headerLanguage) {
+        Language language = form == null || form.language() == null || form.language().isBlank() ? headerLanguage
+                : Language.parse(form.language()).orElseThrow(() -> ProblemException.invalid(
+                        List.of(new Invalid("language", "field.language.invalid")), headerLanguage));
+        Campaign campaign = Campaign.findBySlug(slug)
+                .filter(c -> !Campaign.DRAFT.equals(c.status))
+                .orElseThrow(() -> ProblemException.notFound("campaign-not-found").in(language));
+        MpEmailRequests.Preview f = form == null ? new MpEmailRequests.Preview(null, null, null, null, null, null)
+                : form;
+        boolean fr = language == Language.FR;
+        List<Invalid> invalid = new ArrayList<>();
+        String firstName = previewText(f.firstName(), fr ? "[Prénom]" : "[First name]", 100, false, "firstName",
+                invalid);
+        String lastName = previewText(f.lastName(), fr ? "[Nom]" : "[Last name]", 100, false, "lastName", invalid);
+        String note = previewText(f.personalNote(), null, 2000, true, "personalNote", invalid);
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid, language);
+        }
+        Optional<PostalCode> postalCode = PostalCode.parse(f.postalCode());
+        Optional<RidingView> riding = postalCode.flatMap(p -> ridingOf(p, f.fedCode()));
+        Letter letter = write(campaign, language, null,
+                new LetterData.Signer(firstName, lastName,
+                        postalCode.map(PostalCode::value).orElse(fr ? "[Code postal]" : "[Postal code]"), note),
+                riding);
+        Mp mp = riding.map(RidingView::mp).orElse(null);
+        boolean addressable = mp != null && mp.email() != null;
+        String blockedBy = riding.isEmpty() ? "riding-unknown" : mp == null ? "seat-vacant"
+                : mp.email() == null ? "mp-email-unknown" : null;
+        return new MpEmailView(addressable ? new MpEmailView.Recipient(mp.name(), mp.email()) : null,
+                letter.subject(), letter.body(), language.code(),
+                addressable ? Mailto.of(mp.email(), letter.subject(), letter.body()) : null, "draft", blockedBy);
+    }
+
+    private Optional<RidingView> ridingOf(PostalCode postalCode, String chosen) {
+        LookupResult result;
+        try {
+            result = ridings.lookUp(postalCode);
+        } catch (ProblemException unknownPostalCode) {
+            return Optional.empty();
+        }
+        Optional<String> fedCode = result.candidates().stream()
+                .map(c -> c.fedCode())
+                .filter(code -> code.equals(chosen))
+                .findFirst();
+        if (fedCode.isEmpty() && !result.ambiguous() && !result.candidates().isEmpty()) {
+            fedCode = Optional.of(result.candidates().get(0).fedCode());
+        }
+        return fedCode.flatMap(ridings::riding);
+    }
+
+    private static String previewText(String raw, String placeholder, int max, boolean multiline, String field,
+                                      List<Invalid> invalid) {
+        if (raw == null || raw.isBlank()) {
+            return placeholder;
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        if (text.codePointCount(0, text.length()) > max || !PlainText.isPlainText(text, multiline)) {
+            invalid.add(new Invalid(field, "field." + field + ".invalid"));
+            return placeholder;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,172 @@
+package ca.constituent.mpemail;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.constituent.support.PostgresResource;
+import ca.constituent.support.RejectingSmtpServer;
+import ca.constituent.support.Signatures;
+import ca.constituent.support.Signatures.Signed;
+import ca.constituent.support.Sql;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The letter's real SMTP exchange, with GreenMail on loopback. */
+@QuarkusTest
+@TestProfile(SmtpProfile.class)
+@QuarkusTestResource(PostgresResource.class)
+class MpEmailSmtpTest {
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    MpEmailOutbox outbox;
+
+    GreenMail greenMail;
+
+    @BeforeEach
+    void startSmtp() {
+        greenMail = new GreenMail(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        // Earlier letters no longer count against any inbox's limit, and none is left to send.
+        while (outbox.deliverDue() > 0) {
+            Thread.onSpinWait();
+        }
+        sql.update("UPDATE mp_email SET sent_at = sent_at - interval '2 minutes', "
+                + "claimed_at = claimed_at - interval '2 minutes' WHERE status IN ('sent', 'failed')");
+        greenMail.reset();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        greenMail.stop();
+    }
+
+    Signed queue(String language, boolean copy) {
+        Signed s = signatures.signAndConfirm(Signatures.in("B3H 1A1", language));
+        given().header("X-Signer-Key", s.key()).contentType(ContentType.JSON)
+                .body(Map.of("copyToSigner", copy))
+                .when().post("/api/signatures/" + s.id() + "/mp-email/send")
+                .then().statusCode(202);
+        return s;
+    }
+
+    Map<String, Object> row(Signed s) {
+        return sql.rows("SELECT id, status, attempts, last_error, to_email, subject, next_attempt_at > now() AS later "
+                + "FROM mp_email WHERE signature_id = ?", s.id()).get(0);
+    }
+
+    @Test
+    void theLetterLeavesWithEveryHeaderAnMpOfficeNeeds() throws Exception {
+        Signed s = queue("fr", true);
+        Map<String, Object> row = row(s);
+        assertEquals(1, outbox.deliverDue());
+        assertEquals("sent", row(s).get("status"));
+
+        MimeMessage mail = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(m.getRecipients(Message.RecipientType.TO))
+                    .contains((String) row.get("to_email"))) {
+                mail = m;
+            }
+        }
+        assertNotNull(mail);
+        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        assertEquals("Marie-Ève Tremblay via End ICE Complicity", from.getPersonal());
+        assertEquals("letters@constituent.localhost", from.getAddress());
+        assertEquals(s.email(), ((InternetAddress) mail.getReplyTo()[0]).getAddress());
+        assertEquals(row.get("to_email"), ((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0])
+                .getAddress());
+        assertEquals(s.email(), ((InternetAddress) mail.getRecipients(Message.RecipientType.CC)[0]).getAddress());
+        assertEquals(row.get("subject"), mail.getSubject());
+        assertTrue(mail.getSubject().contains("é") || mail.getSubject().contains("è")
+                || mail.getSubject().contains("'"), mail.getSubject());
+        assertEquals("<mp-email-" + row.get("id") + "@constituent.localhost>", mail.getMessageID());
+        String body = GreenMailUtil.getBody(mail);
+        assertNotNull(body);
+        assertTrue(mail.getContentType().toLowerCase().contains("utf-8"), mail.getContentType());
+        assertTrue(greenMail.getReceivedMessagesForDomain(s.email().substring(s.email().indexOf('@') + 1)).length
+                >= 1, "the signer gets the copy");
+    }
+
+    @Test
+    void aTransientFailureIsRetriedLaterThenSucceeds() {
+        Signed s = queue("en", false);
+        greenMail.stop();
+        assertEquals(1, outbox.deliverDue());
+        Map<String, Object> failed = row(s);
+        assertEquals("queued", failed.get("status"));
+        assertEquals(1, failed.get("attempts"));
+        assertEquals(true, failed.get("later"));
+        assertNotNull(failed.get("last_error"));
+
+        greenMail = new GreenMail(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        assertEquals(0, outbox.deliverDue(), "not before its backoff");
+        sql.update("UPDATE mp_email SET next_attempt_at = now() WHERE signature_id = ?", s.id());
+        assertEquals(1, outbox.deliverDue());
+        assertEquals("sent", row(s).get("status"));
+        assertEquals(2, row(s).get("attempts"));
+        assertEquals(1, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aPermanentRefusalMarksTheLetterFailed() throws Exception {
+        Signed s = queue("en", false);
+        greenMail.stop();
+        try (RejectingSmtpServer rejecting = new RejectingSmtpServer(SmtpProfile.PORT)) {
+            assertEquals(1, outbox.deliverDue());
+        }
+        Map<String, Object> row = row(s);
+        assertEquals("failed", row.get("status"));
+        assertEquals("SMTP 550", row.get("last_error"));
+        given().header("X-Signer-Key", s.key()).when().get("/api/signatures/" + s.id() + "/mp-email")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"));
+        greenMail.start();
+    }
+
+    @Test
+    void eachInboxGetsAtMostItsShareOfLettersPerMinute() {
+        for (int i = 0; i < 8; i++) {
+            queue("en", false);
+        }
+        assertEquals(6, outbox.deliverDue());
+        assertEquals(0, outbox.deliverDue(), "the other two wait for the next minute");
+        assertEquals(6, greenMail.getReceivedMessages().length);
+        assertEquals(2, sql.count("SELECT count(*) FROM mp_email WHERE status = 'queued'"));
+        sql.update("UPDATE mp_email SET sent_at = sent_at - interval '61 seconds', "
+                + "claimed_at = claimed_at - interval '61 seconds' WHERE status = 'sent'");
+        assertEquals(2, outbox.deliverDue());
+        assertEquals(8, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aLetterAbandonedInSendingIsQueuedAgainAfterTheLease() {
+        Signed s = queue("en", false);
+        sql.update("UPDATE mp_email SET status = 'sending', claimed_at = now() - interval '11 minutes', "
+                + "attempts = 1 WHERE signature_id = ?", s.id());
+        assertEquals(0, outbox.deliverDue());
+        outbox.requeueAbandoned();
+        assertEquals(1, outbox.deliverDue());
+        assertEquals("sent", row(s).get("status"));
+    }
+}
