@@ -179,8 +179,8 @@ class ProblemsTest {
 
     @Test
     void closedCampaignRefusesSignatures() {
-        sql.update("INSERT INTO campaign (slug, title_en, title_fr, summary_en, summary_fr, goal, status) "
-                + "VALUES ('closed-one', 'Closed', 'Fermée', 's', 's', 10, 'closed') ON CONFLICT DO NOTHING");
+        sql.update("INSERT INTO campaign (slug, title_en, title_fr, summary_en, summary_fr, goal, status, sender_name) "
+                + "VALUES ('closed-one', 'Closed', 'Fermée', 's', 's', 10, 'closed', 'Closed') ON CONFLICT DO NOTHING");
         given().contentType(ContentType.JSON).body(Signer.valid())
                 .when().post("/api/campaigns/closed-one/signatures")
                 .then().statusCode(409)
