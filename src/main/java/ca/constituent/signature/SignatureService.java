@@ -7,12 +7,15 @@ import ca.constituent.riding.Candidate;
 import ca.constituent.riding.LookupResult;
 import ca.constituent.riding.Province;
 import ca.constituent.riding.RidingLookup;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,7 @@ public class SignatureService {
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     SignatureService(SignatureWriter writer, RidingLookup ridings, ManagedExecutor executor, Keys keys, SignerKeys signerKeys, SignatureConfig config,
                      MeterRegistry registry) {
@@ -153,7 +157,7 @@ public class SignatureService {
     }
 
     private void count(String outcome) {
-        registry.counter("constituent.signatures", "outcome", outcome).increment();
+        counters.computeIfAbsent(outcome, o -> registry.counter("constituent.signatures", "outcome", o)).increment();
     }
 
     /**
