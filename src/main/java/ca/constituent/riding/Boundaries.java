@@ -52,6 +52,11 @@ final class Boundaries {
         size = areas.size();
     }
 
+    /** No boundaries: every point is outside. */
+    static Boundaries none() {
+        return new Boundaries(List.of());
+    }
+
     static Boundaries readGeoJson(InputStream source, boolean gzipped) throws IOException {
         InputStream in = gzipped ? new GZIPInputStream(source, 1 << 16) : source;
         JsonNode root = new ObjectMapper().readTree(in);
