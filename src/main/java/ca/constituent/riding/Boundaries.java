@@ -45,9 +45,16 @@ final class Boundaries {
     private Boundaries(List<Area> areas) {
         for (Area area : areas) {
             tree.insert(area.geometry().getEnvelopeInternal(), area);
+            // Builds the prepared geometry's point index now rather than in the first request that needs it.
+            area.prepared().covers(factory.createPoint(area.geometry().getEnvelopeInternal().centre()));
         }
         tree.build();
         size = areas.size();
+    }
+
+    /** No boundaries: every point is outside. */
+    static Boundaries none() {
+        return new Boundaries(List.of());
     }
 
     static Boundaries readGeoJson(InputStream source, boolean gzipped) throws IOException {

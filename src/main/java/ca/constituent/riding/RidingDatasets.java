@@ -44,10 +44,21 @@ public class RidingDatasets {
 
     void onStart(@Observes StartupEvent event) {
         load(RidingDataset.bundled(), false);
-        config.datasetDir().ifPresent(dir -> load(dir, false));
+        config.datasetDir().ifPresent(dir -> {
+            try {
+                load(dir, false);
+            } catch (RuntimeException e) {
+                Log.errorf("Riding dataset in %s not loaded; serving the loaded one: %s", dir, e.getMessage());
+            }
+        });
         config.postalCodeFile().ifPresent(this::importIfChanged);
         refresh();
         represent.readCache();
+    }
+
+    /** True once the riding data is in memory; until then the application is not ready. */
+    public boolean ready() {
+        return !snapshot.ridings().isEmpty();
     }
 
     RidingSnapshot snapshot() {

@@ -68,6 +68,7 @@ record RidingSnapshot(String ridingsVersion, String postalCodesVersion, Map<Stri
     }
 
     static RidingSnapshot empty() {
-        return new RidingSnapshot("none", "none", Map.of(), List.of(), Map.of(), PostalCodeTable.EMPTY, null);
+        return new RidingSnapshot("none", "none", Map.of(), List.of(), Map.of(), PostalCodeTable.EMPTY,
+                Boundaries.none());
     }
 }
