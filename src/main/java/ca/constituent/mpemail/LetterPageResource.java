@@ -1,6 +1,7 @@
 package ca.constituent.mpemail;
 
 import ca.constituent.common.FieldError;
+import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
@@ -46,7 +47,7 @@ class LetterPageResource {
                          @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = RequestLanguage.of(lang, acceptLanguage);
         try {
-            MpEmailView letter = letters.preview(MpEmailResource.parse(id), key);
+            MpEmailView letter = letters.preview(Ids.parseUuid(id), key);
             return render(200, Language.parse(letter.language()).orElse(language), id, key, letter, List.of());
         } catch (ProblemException e) {
             return render(404, language, id, null, null, List.of());
@@ -64,14 +65,14 @@ class LetterPageResource {
         MpEmailRequests.Send edits = new MpEmailRequests.Send(subject, body,
                 copyToSigner != null && !copyToSigner.isBlank());
         try {
-            MpEmailView letter = letters.send(MpEmailResource.parse(id), key, edits);
+            MpEmailView letter = letters.send(Ids.parseUuid(id), key, edits);
             return render(200, Language.parse(letter.language()).orElse(language), id, key, letter, List.of());
         } catch (ProblemException e) {
             Language shown = e.language() != null ? e.language() : language;
             if (e.status() == 404) {
                 return render(404, shown, id, null, null, List.of());
             }
-            MpEmailView draft = letters.preview(MpEmailResource.parse(id), key);
+            MpEmailView draft = letters.preview(Ids.parseUuid(id), key);
             MpEmailView edited = new MpEmailView(draft.to(), subject, body, draft.language(), draft.mailtoUrl(),
                     draft.status(), draft.blockedBy());
             List<FieldError> errors = e.invalidFields().isEmpty()

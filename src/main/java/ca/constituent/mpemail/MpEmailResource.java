@@ -1,5 +1,6 @@
 package ca.constituent.mpemail;
 
+import ca.constituent.common.Ids;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,7 +41,7 @@ class MpEmailResource {
     public MpEmailView preview(String id,
                                @Parameter(description = "Signer key") @HeaderParam("X-Signer-Key") String header,
                                @Parameter(description = "Signer key") @RestQuery String key) {
-        return letters.preview(parse(id), header != null ? header : key);
+        return letters.preview(Ids.parseUuid(id), header != null ? header : key);
     }
 
     @POST
@@ -53,14 +54,7 @@ class MpEmailResource {
     @APIResponse(responseCode = "202", description = "Queued (or already queued or sent)")
     public Response send(String id, @HeaderParam("X-Signer-Key") String header, @RestQuery String key,
                          MpEmailRequests.Send edits) {
-        return Response.accepted(letters.send(parse(id), header != null ? header : key, edits)).build();
+        return Response.accepted(letters.send(Ids.parseUuid(id), header != null ? header : key, edits)).build();
     }
 
-    static UUID parse(String id) {
-        try {
-            return id == null || id.length() != 36 ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package ca.constituent.signature;
 
 import ca.constituent.campaign.Campaign;
+import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
@@ -59,7 +60,7 @@ class ConfirmationResource {
     @Operation(summary = "The page the confirmation link opens: a button, nothing confirmed yet")
     public String ask(String id, @RestQuery String key, @RestQuery String lang,
                                 @HeaderParam("Accept-Language") String acceptLanguage) {
-        UUID signatureId = parse(id);
+        UUID signatureId = Ids.parseUuid(id);
         Language language = RequestLanguage.of(lang, acceptLanguage);
         if (signatureId == null || !signerKeys.verify(signatureId, key)) {
             return render(language, "invalid", null, null, null).render();
@@ -81,7 +82,7 @@ class ConfirmationResource {
     public Response confirmFromPage(String id, @RestForm String key, @RestQuery String lang,
                                     @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = RequestLanguage.of(lang, acceptLanguage);
-        UUID signatureId = parse(id);
+        UUID signatureId = Ids.parseUuid(id);
         SignatureService.Confirmation outcome = signatures.confirm(signatureId, key);
         String name = switch (outcome) {
             case CONFIRMED -> "confirmed";
@@ -106,7 +107,8 @@ class ConfirmationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm a signature with the signer key from the confirmation mail's link")
     public ConfirmationResult confirm(String id, ConfirmRequest request) {
-        SignatureService.Confirmation outcome = signatures.confirm(parse(id), request == null ? null : request.key());
+        SignatureService.Confirmation outcome =
+                signatures.confirm(Ids.parseUuid(id), request == null ? null : request.key());
         return switch (outcome) {
             case CONFIRMED, ALREADY_CONFIRMED -> new ConfirmationResult(Signature.CONFIRMED);
             case EXPIRED -> throw new ProblemException(410, "confirmation-expired",
@@ -132,11 +134,4 @@ class ConfirmationResource {
         return "/letter/" + id + "?key=" + key + "&lang=" + language.code();
     }
 
-    private static UUID parse(String id) {
-        try {
-            return id == null || id.length() != 36 ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
