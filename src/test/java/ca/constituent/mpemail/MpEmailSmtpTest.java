@@ -22,7 +22,10 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MpEmailSmtpTest {
 
     @Inject
@@ -41,24 +45,26 @@ class MpEmailSmtpTest {
     @Inject
     MpEmailOutbox outbox;
 
-    GreenMail greenMail;
+    /** One SMTP server for the class; only the failure tests, which run last, stop and replace it. */
+    static GreenMail greenMail;
 
     @BeforeEach
     void startSmtp() {
-        greenMail = new GreenMail(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        // Earlier letters no longer count against any inbox's limit, and none is left to send.
-        while (outbox.deliverDue() > 0) {
-            Thread.onSpinWait();
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
         }
-        sql.update("UPDATE mp_email SET sent_at = sent_at - interval '2 minutes', "
-                + "claimed_at = claimed_at - interval '2 minutes' WHERE status IN ('sent', 'failed')");
         greenMail.reset();
+        // Each test starts with an empty outbox (this profile has a database of its own).
+        sql.update("DELETE FROM mp_email");
     }
 
-    @AfterEach
-    void stopSmtp() {
-        greenMail.stop();
+    @AfterAll
+    static void stopSmtp() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
     }
 
     Signed queue(String language, boolean copy) {
@@ -76,6 +82,7 @@ class MpEmailSmtpTest {
     }
 
     @Test
+    @Order(1)
     void theLetterLeavesWithEveryHeaderAnMpOfficeNeeds() throws Exception {
         Signed s = queue("fr", true);
         Map<String, Object> row = row(s);
@@ -109,6 +116,7 @@ class MpEmailSmtpTest {
     }
 
     @Test
+    @Order(4)
     void aTransientFailureIsRetriedLaterThenSucceeds() {
         Signed s = queue("en", false);
         greenMail.stop();
@@ -130,9 +138,11 @@ class MpEmailSmtpTest {
     }
 
     @Test
+    @Order(5)
     void aPermanentRefusalMarksTheLetterFailed() throws Exception {
         Signed s = queue("en", false);
         greenMail.stop();
+        greenMail = null;
         try (RejectingSmtpServer rejecting = new RejectingSmtpServer(SmtpProfile.PORT)) {
             assertEquals(1, outbox.deliverDue());
         }
@@ -141,25 +151,28 @@ class MpEmailSmtpTest {
         assertEquals("SMTP 550", row.get("last_error"));
         given().header("X-Signer-Key", s.key()).when().get("/api/signatures/" + s.id() + "/mp-email")
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"));
-        greenMail.start();
     }
 
     @Test
+    @Order(2)
     void eachInboxGetsAtMostItsShareOfLettersPerMinute() {
         for (int i = 0; i < 8; i++) {
             queue("en", false);
         }
         assertEquals(6, outbox.deliverDue());
         assertEquals(0, outbox.deliverDue(), "the other two wait for the next minute");
-        assertEquals(6, greenMail.getReceivedMessages().length);
+        assertEquals(6, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent'"));
         assertEquals(2, sql.count("SELECT count(*) FROM mp_email WHERE status = 'queued'"));
+        assertTrue(greenMail.waitForIncomingEmail(5_000, 6));
         sql.update("UPDATE mp_email SET sent_at = sent_at - interval '61 seconds', "
                 + "claimed_at = claimed_at - interval '61 seconds' WHERE status = 'sent'");
         assertEquals(2, outbox.deliverDue());
-        assertEquals(8, greenMail.getReceivedMessages().length);
+        assertEquals(8, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent'"));
+        assertTrue(greenMail.waitForIncomingEmail(5_000, 8));
     }
 
     @Test
+    @Order(3)
     void aLetterAbandonedInSendingIsQueuedAgainAfterTheLease() {
         Signed s = queue("en", false);
         sql.update("UPDATE mp_email SET status = 'sending', claimed_at = now() - interval '11 minutes', "

@@ -15,6 +15,7 @@ public final class RejectingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread thread;
+    private final java.util.List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RejectingSmtpServer(int port) throws IOException {
         socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -26,10 +27,20 @@ public final class RejectingSmtpServer implements AutoCloseable {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket client = socket.accept()) {
-                converse(client);
+            try {
+                Socket client = socket.accept();
+                clients.add(client);
+                Thread conversation = new Thread(() -> {
+                    try (client) {
+                        converse(client);
+                    } catch (IOException e) {
+                        // the client went away
+                    }
+                }, "rejecting-smtp-client");
+                conversation.setDaemon(true);
+                conversation.start();
             } catch (IOException e) {
-                // closed, or the client went away: next connection
+                // closed
             }
         }
     }
@@ -62,5 +73,8 @@ public final class RejectingSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket client : clients) {
+            client.close();
+        }
     }
 }
