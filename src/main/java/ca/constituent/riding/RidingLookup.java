@@ -67,7 +67,7 @@ public class RidingLookup {
      *
      * @throws ProblemException 404 {@code unknown-postal-code} as {@link #lookUp} does
      */
-    Optional<LookupResult> lookUpInMemory(PostalCode postalCode) {
+    public Optional<LookupResult> lookUpInMemory(PostalCode postalCode) {
         RidingSnapshot snapshot = datasets.snapshot();
         Optional<LookupResult> local = fromTableOrMemory(postalCode, snapshot);
         if (local.isPresent()) {
