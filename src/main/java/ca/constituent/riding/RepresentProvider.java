@@ -163,13 +163,19 @@ class RepresentProvider {
         List<String> fedCodes = new ArrayList<>();
         if (boundaries != null) {
             for (RepresentClient.Boundary b : boundaries) {
-                if (config.boundarySet().equalsIgnoreCase(b.boundarySetName()) && b.externalId() != null
+                if (isFederal2023(b.boundarySetName()) && b.externalId() != null
                         && FED_CODE.matcher(b.externalId()).matches() && !fedCodes.contains(b.externalId())) {
                     fedCodes.add(b.externalId());
                 }
             }
         }
         return fedCodes;
+    }
+
+    private boolean isFederal2023(String setName) {
+        String wanted = config.boundarySet();
+        return setName != null && (setName.equalsIgnoreCase(wanted) || setName.equalsIgnoreCase(wanted + "s")
+                || (setName + "s").equalsIgnoreCase(wanted));
     }
 
     private void store(PostalCode postalCode, Answer answer) {

@@ -43,8 +43,12 @@ public interface RidingConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Represent's name of the 2023 federal boundary set; boundaries of other sets are ignored. */
-        @WithDefault("2023 Federal electoral districts")
+        /**
+         * The {@code boundary_set_name} of Represent's 2023 federal boundaries: the set's singular name (set
+         * {@code 2023-federal-electoral-districts}). A trailing "s" is tolerated; boundaries of other sets, such as the
+         * 2013 map's "Federal electoral district", are ignored.
+         */
+        @WithDefault("2023 Federal electoral district")
         String boundarySet();
 
         /** Ask only when the FSA candidates are ambiguous (or the FSA is unknown), saving the request budget. */
