@@ -82,15 +82,13 @@ class ConfirmationMailer {
         for (Claimed mail : claimed) {
             try {
                 mailer.send(compose(mail));
-                finish(mail.mailId(), null, false);
+                record(mail.mailId(), "sent", null, 0);
             } catch (RuntimeException e) {
                 boolean permanent = MailFailures.isPermanent(e) || mail.attempts() >= config.mail().maxAttempts();
                 Log.warnf("Confirmation mail %d failed (attempt %d, %s)%s", mail.mailId(), mail.attempts(),
                         MailFailures.describe(e), permanent ? ", giving up" : ", will retry");
-                finish(mail.mailId(), MailFailures.describe(e), permanent);
-                if (!permanent) {
-                    retryLater(mail);
-                }
+                long retryIn = config.mail().firstRetryDelay().toSeconds() << Math.min(mail.attempts() - 1, 16);
+                record(mail.mailId(), permanent ? "failed" : "queued", MailFailures.describe(e), retryIn);
             }
         }
         return claimed.size();
@@ -133,36 +131,20 @@ class ConfirmationMailer {
         return claimed;
     }
 
-    private void finish(long mailId, String error, boolean failed) {
-        String sql = error == null
-                ? "UPDATE confirmation_mail SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ?"
-                : failed
-                ? "UPDATE confirmation_mail SET status = 'failed', last_error = ? WHERE id = ?"
-                : "UPDATE confirmation_mail SET last_error = ? WHERE id = ?";
-        execute(sql, error, mailId);
-    }
-
-    private void retryLater(Claimed mail) {
-        long delay = config.mail().firstRetryDelay().toSeconds() << Math.min(mail.attempts() - 1, 16);
+    /** Records the outcome of one attempt: sent, failed for good, or queued again {@code retryIn} seconds on. */
+    private void record(long mailId, String status, String error, long retryIn) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "UPDATE confirmation_mail SET next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")) {
-            statement.setLong(1, delay);
-            statement.setLong(2, mail.mailId());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            Log.errorf("Scheduling a retry failed with SQL state %s", e.getSQLState());
-        }
-    }
-
-    private void execute(String sql, String error, long mailId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            int i = 0;
-            if (error != null) {
-                statement.setString(++i, error);
-            }
-            statement.setLong(++i, mailId);
+             PreparedStatement statement = connection.prepareStatement("""
+                     UPDATE confirmation_mail
+                     SET status = ?, last_error = ?, next_attempt_at = now() + make_interval(secs => ?),
+                         sent_at = CASE WHEN ? = 'sent' THEN now() END
+                     WHERE id = ?
+                     """)) {
+            statement.setString(1, status);
+            statement.setString(2, error);
+            statement.setLong(3, retryIn);
+            statement.setString(4, status);
+            statement.setLong(5, mailId);
             statement.executeUpdate();
         } catch (SQLException e) {
             Log.errorf("Updating confirmation mail %d failed with SQL state %s", mailId, e.getSQLState());
