@@ -1,7 +1,6 @@
 package ca.constituent.common;
 
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -23,11 +22,10 @@ public final class Messages {
 
     public static String get(Language language, String key) {
         ResourceBundle bundle = language == Language.FR ? FR : EN;
-        try {
+        if (bundle.containsKey(key)) {
             return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return EN.getString(key);
         }
+        return EN.containsKey(key) ? EN.getString(key) : key;
     }
 
     public static String get(Language language, String key, Map<String, ?> args) {

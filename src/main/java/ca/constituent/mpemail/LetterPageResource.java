@@ -7,6 +7,7 @@ import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
+import ca.constituent.signature.SignatureService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,10 +37,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 class LetterPageResource {
 
     private final MpEmailService letters;
+    private final SignatureService signatures;
     private final Template page;
 
-    LetterPageResource(MpEmailService letters, @Location("mpemail/letter.html") Template page) {
+    LetterPageResource(MpEmailService letters, SignatureService signatures,
+                       @Location("mpemail/letter.html") Template page) {
         this.letters = letters;
+        this.signatures = signatures;
         this.page = page;
     }
 
@@ -74,12 +81,34 @@ class LetterPageResource {
             }
             MpEmailView draft = letters.preview(Ids.parseUuid(id), key);
             MpEmailView edited = new MpEmailView(draft.to(), subject, body, draft.language(), draft.mailtoUrl(),
-                    draft.status(), draft.blockedBy());
+                    draft.status(), draft.blockedBy(), draft.ridingChoices());
             List<FieldError> errors = e.invalidFields().isEmpty()
                     ? List.of(new FieldError("send", ProblemMapper.toProblem(e, shown).detail()))
                     : ProblemMapper.toProblem(e, shown).errors();
             return render(e.status(), shown, id, key, edited, errors);
         }
+    }
+
+    @POST
+    @Path("{id}/riding")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Choose the riding from the letter page, when the postal code spans several")
+    public Response chooseRiding(String id, @RestForm String key, @RestForm String fedCode, @RestQuery String lang,
+                                 @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        try {
+            signatures.chooseRiding(Ids.parseUuid(id), key, fedCode);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return render(404, language, id, null, null, List.of());
+            }
+            MpEmailView letter = letters.preview(Ids.parseUuid(id), key);
+            return render(e.status(), language, id, key, letter, ProblemMapper.toProblem(e, language).errors() == null
+                    ? List.of(new FieldError("fedCode", ProblemMapper.toProblem(e, language).detail()))
+                    : ProblemMapper.toProblem(e, language).errors());
+        }
+        return Response.seeOther(URI.create("/letter/" + id + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                + "&lang=" + language.code())).build();
     }
 
     private Response render(int status, Language language, String id, String key, MpEmailView letter,

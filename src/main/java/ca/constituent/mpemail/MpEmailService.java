@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,7 +76,22 @@ public class MpEmailService {
         return new MpEmailView(addressable ? new MpEmailView.Recipient(mp.name(), mp.email()) : null,
                 draft.letter().subject(), draft.letter().body(), draft.letter().language().code(),
                 addressable ? Mailto.of(mp.email(), draft.letter().subject(), draft.letter().body()) : null,
-                "draft", draft.blockedBy());
+                "draft", draft.blockedBy(),
+                "riding-unknown".equals(draft.blockedBy()) ? ridingChoices(signature, draft.letter().language())
+                        : null);
+    }
+
+    /** The ridings a signer without one may choose from: their postal code's candidates. */
+    private List<MpEmailView.RidingChoice> ridingChoices(Signature signature, Language language) {
+        try {
+            return ridings.lookUp(PostalCode.parse(signature.postalCode).orElseThrow()).candidates().stream()
+                    .map(c -> new MpEmailView.RidingChoice(c.fedCode(),
+                            language == Language.FR ? c.nameFr() : c.nameEn(),
+                            c.mp() == null ? null : c.mp().name()))
+                    .toList();
+        } catch (ProblemException unknownPostalCode) {
+            return List.of();
+        }
     }
 
     /**
@@ -154,7 +170,7 @@ public class MpEmailService {
                 : riding.get().mp() == null ? "seat-vacant"
                 : riding.get().mp().email() == null ? "mp-email-unknown"
                 : null;
-        Letter letter = write(campaign, language, signature.id,
+        Letter letter = write(campaign, language,
                 new LetterData.Signer(signature.firstName, signature.lastName, signature.postalCode,
                         signature.personalNote),
                 riding);
@@ -162,22 +178,22 @@ public class MpEmailService {
     }
 
     /** Renders the campaign's letter for a signer and riding; the riding may be unknown (a preview). */
-    Letter write(Campaign campaign, Language language, UUID seed, LetterData.Signer signer,
-                 Optional<RidingView> riding) {
+    Letter write(Campaign campaign, Language language, LetterData.Signer signer, Optional<RidingView> riding) {
         LetterWriter.TemplateText template = templates.find(campaign.id, language)
                 .or(() -> templates.find(campaign.id, language == Language.FR ? Language.EN : Language.FR))
                 .orElseThrow(() -> ProblemException.notFound("letter-not-found").in(language));
         boolean fr = language == Language.FR;
         LetterData.Riding ridingData = riding
                 .map(r -> new LetterData.Riding(r.fedCode(), fr ? r.nameFr() : r.nameEn()))
-                .orElse(new LetterData.Riding(null, fr ? "ma circonscription" : "my riding"));
+                .orElse(new LetterData.Riding(null, fr ? "[circonscription]" : "[riding]"));
         Mp mp = riding.map(RidingView::mp).orElse(null);
         LetterData.Mp mpData = mp != null ? new LetterData.Mp(mp.name(), mp.party())
-                : new LetterData.Mp(fr ? "membre du Parlement" : "Member of Parliament", null);
+                : new LetterData.Mp(fr ? "[votre député·e]" : "[your MP]", null);
         LetterData.Campaign campaignData = new LetterData.Campaign(fr ? campaign.titleFr : campaign.titleEn,
                 campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList());
-        long seedBits = seed == null ? 0 : seed.getMostSignificantBits() ^ seed.getLeastSignificantBits();
-        return writer.draft(template, language, seedBits, signer, ridingData, mpData, campaignData);
+        // The subject depends on who writes, so the form's preview and the letter itself agree.
+        long seed = Objects.hash(signer.firstName(), signer.lastName(), signer.postalCode());
+        return writer.draft(template, language, seed, signer, ridingData, mpData, campaignData);
     }
 
     private Signature authorised(UUID id, String key) {
@@ -194,7 +210,7 @@ public class MpEmailService {
 
     static MpEmailView view(MpEmail email) {
         return new MpEmailView(new MpEmailView.Recipient(email.toName, email.toEmail), email.subject, email.body,
-                email.language, Mailto.of(email.toEmail, email.subject, email.body), email.status, null);
+                email.language, Mailto.of(email.toEmail, email.subject, email.body), email.status, null, null);
     }
 
     /**
@@ -223,7 +239,7 @@ public class MpEmailService {
         }
         Optional<PostalCode> postalCode = PostalCode.parse(f.postalCode());
         Optional<RidingView> riding = postalCode.flatMap(p -> ridingOf(p, f.fedCode()));
-        Letter letter = write(campaign, language, null,
+        Letter letter = write(campaign, language,
                 new LetterData.Signer(firstName, lastName,
                         postalCode.map(PostalCode::value).orElse(fr ? "[Code postal]" : "[Postal code]"), note),
                 riding);
@@ -233,7 +249,7 @@ public class MpEmailService {
                 : mp.email() == null ? "mp-email-unknown" : null;
         return new MpEmailView(addressable ? new MpEmailView.Recipient(mp.name(), mp.email()) : null,
                 letter.subject(), letter.body(), language.code(),
-                addressable ? Mailto.of(mp.email(), letter.subject(), letter.body()) : null, "draft", blockedBy);
+                addressable ? Mailto.of(mp.email(), letter.subject(), letter.body()) : null, "draft", blockedBy, null);
     }
 
     private Optional<RidingView> ridingOf(PostalCode postalCode, String chosen) {

@@ -69,6 +69,9 @@ class ConfirmationResource {
         if (signature == null) {
             return render(language, "invalid", null, null, null).render();
         }
+        if (signature.isConfirmed()) {
+            return render(language, "already-confirmed", signatureId, key, null).render();
+        }
         Campaign campaign = Campaign.findById(signature.campaignId);
         return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn)
                 .render();

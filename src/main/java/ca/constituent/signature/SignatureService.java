@@ -5,6 +5,7 @@ import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.riding.Candidate;
 import ca.constituent.riding.LookupResult;
+import ca.constituent.riding.PostalCode;
 import ca.constituent.riding.Province;
 import ca.constituent.riding.RidingLookup;
 import io.micrometer.core.instrument.Counter;
@@ -195,6 +196,44 @@ public class SignatureService {
             return Confirmation.CONFIRMED;
         }
         return Confirmation.ALREADY_CONFIRMED;
+    }
+
+    /**
+     * Lets a signer whose postal code spans several ridings say which one is theirs, once: only a signature with
+     * no riding yet, and only one of its postal code's candidates.
+     *
+     * @throws ProblemException 404 for a wrong key, 400 ({@code fedCode}) for a riding that is not a candidate,
+     *                          409 {@code riding-already-known} when the signature has another riding
+     */
+    @Transactional
+    public void chooseRiding(UUID id, String key, String fedCode) {
+        if (id == null || !signerKeys.verify(id, key)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        Signature signature = Signature.findById(id);
+        if (signature == null || Signature.FRAUDULENT.equals(signature.state)
+                || Signature.INVALIDATED.equals(signature.state)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        Language language = Language.parse(signature.language).orElse(Language.EN);
+        if (fedCode != null && fedCode.equals(signature.fedCode)) {
+            return;
+        }
+        if (signature.fedCode != null) {
+            throw ProblemException.conflict("riding-already-known").in(language);
+        }
+        List<String> candidates;
+        try {
+            candidates = ridings.lookUp(PostalCode.parse(signature.postalCode).orElseThrow()).candidates().stream()
+                    .map(Candidate::fedCode).toList();
+        } catch (ProblemException unknownPostalCode) {
+            candidates = List.of();
+        }
+        if (fedCode == null || !candidates.contains(fedCode)) {
+            throw ProblemException.invalid(List.of(new ProblemException.Invalid("fedCode", "field.fedCode.invalid")),
+                    language);
+        }
+        Signature.update("fedCode = ?1 where id = ?2 and fedCode is null", fedCode, id);
     }
 
     /** The language a signature's pages and mails use, English when the signature is unknown. */

@@ -162,16 +162,59 @@ class MpEmailTest {
     }
 
     @Test
-    void anUnknownRidingCannotBeWrittenTo() {
+    void anUnknownRidingCannotBeWrittenToUntilTheSignerChoosesOne() {
         Signed s = signatures.signAndConfirm(Signatures.in("K0A 1A0", "fr"));
         JsonPath letter = preview(s);
         assertEquals("riding-unknown", letter.getString("blockedBy"));
         assertTrue(letter.get("to") == null);
+        assertTrue(letter.getString("body").startsWith("Bonjour [votre député·e],"), letter.getString("body"));
+        assertTrue(letter.getList("ridingChoices.fedCode").contains("35020"));
         given().header("X-Signer-Key", s.key()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/signatures/" + s.id() + "/mp-email/send")
                 .then().statusCode(409)
                 .body("type", equalTo("/problems/riding-unknown"))
                 .body("title", equalTo("Circonscription inconnue"));
+
+        given().header("X-Signer-Key", s.key()).contentType(ContentType.JSON).body(Map.of("fedCode", "59035"))
+                .when().put("/api/signatures/" + s.id() + "/riding")
+                .then().statusCode(400).body("errors[0].field", equalTo("fedCode"));
+        given().header("X-Signer-Key", "x".repeat(32)).contentType(ContentType.JSON)
+                .body(Map.of("fedCode", "35020"))
+                .when().put("/api/signatures/" + s.id() + "/riding")
+                .then().statusCode(404);
+        given().header("X-Signer-Key", s.key()).contentType(ContentType.JSON).body(Map.of("fedCode", "35020"))
+                .when().put("/api/signatures/" + s.id() + "/riding")
+                .then().statusCode(200);
+        JsonPath chosen = preview(s);
+        assertTrue(chosen.get("blockedBy") == null);
+        assertTrue(chosen.getString("body").contains("Carleton"));
+        given().header("X-Signer-Key", s.key()).contentType(ContentType.JSON).body(Map.of("fedCode", "35088"))
+                .when().put("/api/signatures/" + s.id() + "/riding")
+                .then().statusCode(409).body("type", equalTo("/problems/riding-already-known"));
+    }
+
+    @Test
+    void theLetterPageOffersTheRidingChoiceWhenTheRidingIsUnknown() {
+        Signed s = signatures.signAndConfirm(Signatures.in("V6B 1A1", "en"));
+        given().when().get("/letter/" + s.id() + "?key=" + s.key())
+                .then().statusCode(200)
+                .body(containsString("<option value=\"59035\">Vancouver Centre"));
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("key", s.key()).formParam("fedCode", "59036")
+                .when().post("/letter/" + s.id() + "/riding")
+                .then().statusCode(303);
+        assertEquals("59036", sql.rows("SELECT fed_code FROM signature WHERE id = ?", s.id()).get(0).get("fed_code"));
+    }
+
+    @Test
+    void theFormPreviewAndTheLetterShareTheirSubject() {
+        Map<String, Object> body = Signatures.in("B3H 1A1", "en");
+        String previewed = given().contentType(ContentType.JSON)
+                .body(Map.of("firstName", body.get("firstName"), "lastName", body.get("lastName"),
+                        "postalCode", "B3H 1A1", "language", "en"))
+                .when().post("/api/campaigns/end-ice-complicity/letter-preview")
+                .then().statusCode(200).extract().path("subject");
+        assertEquals(previewed, preview(signatures.signAndConfirm(body)).getString("subject"));
     }
 
     @Test
@@ -222,7 +265,7 @@ class MpEmailTest {
                 .when().post("/api/campaigns/end-ice-complicity/letter-preview")
                 .then().statusCode(200)
                 .body("blockedBy", equalTo("riding-unknown"))
-                .body("body", containsString("Dear Member of Parliament,"));
+                .body("body", containsString("Dear [your MP],"));
         given().contentType(ContentType.JSON).body(Map.of("postalCode", "K0A 1A0", "fedCode", "35020"))
                 .when().post("/api/campaigns/end-ice-complicity/letter-preview")
                 .then().statusCode(200)

@@ -68,6 +68,11 @@ class ConfirmationTest {
                 .body(containsString("already confirmed"));
         assertEquals(confirmedAt,
                 sql.rows("SELECT confirmed_at FROM signature WHERE id = ?", id).get(0).get("confirmed_at"));
+        given().when().get("/confirm/" + id + "?key=" + key + "&lang=en")
+                .then().statusCode(200)
+                .body(containsString("already confirmed"))
+                .body(not(containsString("Confirm my signature</button>")))
+                .body(containsString("/letter/" + id));
     }
 
     @Test

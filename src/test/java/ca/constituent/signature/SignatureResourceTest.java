@@ -217,8 +217,10 @@ class SignatureResourceTest {
                 .body(containsString("lang=\"fr\""))
                 .body(containsString("Code postal"))
                 .body(containsString("C-233"));
-        given().header("Accept-Language", "en-CA").when().get("/campaigns/end-ice-complicity")
-                .then().statusCode(200).body(containsString("Postal code"));
+        String page = given().header("Accept-Language", "en-CA").when().get("/campaigns/end-ice-complicity")
+                .then().statusCode(200).body(containsString("Postal code")).extract().body().asString();
+        assertTrue(page.contains("pattern=\"[0-9][0-9][0-9][0-9][0-9]\""), "the riding pattern survives templating");
+        assertEquals(1, page.split("id=\"sign\"", -1).length - 1, "the script finds the form by a unique id");
         given().redirects().follow(false).when().get("/")
                 .then().statusCode(303).header("Location", containsString("/campaigns/end-ice-complicity"));
     }
