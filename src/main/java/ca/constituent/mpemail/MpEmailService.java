@@ -11,7 +11,7 @@ import ca.constituent.riding.PostalCode;
 import ca.constituent.riding.RidingLookup;
 import ca.constituent.riding.RidingView;
 import ca.constituent.signature.Signature;
-import ca.constituent.signature.SignerKeys;
+import ca.constituent.signature.SignatureService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class MpEmailService {
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 10_000;
 
-    private final SignerKeys signerKeys;
+    private final SignatureService signatures;
     private final RidingLookup ridings;
     private final LetterTemplates templates;
     private final LetterWriter writer;
@@ -39,9 +39,9 @@ public class MpEmailService {
     private final EntityManager em;
     private final MeterRegistry registry;
 
-    MpEmailService(SignerKeys signerKeys, RidingLookup ridings, LetterTemplates templates, Engine engine,
+    MpEmailService(SignatureService signatures, RidingLookup ridings, LetterTemplates templates, Engine engine,
                    MpEmailConfig config, EntityManager em, MeterRegistry registry) {
-        this.signerKeys = signerKeys;
+        this.signatures = signatures;
         this.ridings = ridings;
         this.templates = templates;
         this.writer = new LetterWriter(engine);
@@ -65,7 +65,7 @@ public class MpEmailService {
      */
     @Transactional
     public MpEmailView preview(UUID id, String key) {
-        Signature signature = authorised(id, key);
+        Signature signature = signatures.authorised(id, key);
         Optional<MpEmail> queued = MpEmail.findBySignature(id);
         if (queued.isPresent()) {
             return view(queued.get());
@@ -103,7 +103,7 @@ public class MpEmailService {
      */
     @Transactional
     public MpEmailView send(UUID id, String key, MpEmailRequests.Send edits) {
-        Signature signature = authorised(id, key);
+        Signature signature = signatures.authorised(id, key);
         Optional<MpEmail> existing = MpEmail.findBySignature(id);
         if (existing.isPresent()) {
             return view(existing.get());
@@ -194,18 +194,6 @@ public class MpEmailService {
         // The subject depends on who writes, so the form's preview and the letter itself agree.
         long seed = Objects.hash(signer.firstName(), signer.lastName(), signer.postalCode());
         return writer.draft(template, language, seed, signer, ridingData, mpData, campaignData);
-    }
-
-    private Signature authorised(UUID id, String key) {
-        if (id == null || !signerKeys.verify(id, key)) {
-            throw ProblemException.notFound("signature-not-found");
-        }
-        Signature signature = Signature.findById(id);
-        if (signature == null || Signature.FRAUDULENT.equals(signature.state)
-                || Signature.INVALIDATED.equals(signature.state)) {
-            throw ProblemException.notFound("signature-not-found");
-        }
-        return signature;
     }
 
     static MpEmailView view(MpEmail email) {

@@ -207,14 +207,7 @@ public class SignatureService {
      */
     @Transactional
     public void chooseRiding(UUID id, String key, String fedCode) {
-        if (id == null || !signerKeys.verify(id, key)) {
-            throw ProblemException.notFound("signature-not-found");
-        }
-        Signature signature = Signature.findById(id);
-        if (signature == null || Signature.FRAUDULENT.equals(signature.state)
-                || Signature.INVALIDATED.equals(signature.state)) {
-            throw ProblemException.notFound("signature-not-found");
-        }
+        Signature signature = authorised(id, key);
         Language language = Language.parse(signature.language).orElse(Language.EN);
         if (fedCode != null && fedCode.equals(signature.fedCode)) {
             return;
@@ -234,6 +227,24 @@ public class SignatureService {
                     language);
         }
         Signature.update("fedCode = ?1 where id = ?2 and fedCode is null", fedCode, id);
+    }
+
+    /**
+     * The signature the signer key opens: the holder of the key from the confirmation link acts for it.
+     *
+     * @throws ProblemException 404 for a wrong key, an unknown id, or a signature set aside as fraudulent or
+     *                          invalidated; the answers are the same, so whether an id exists stays unsaid
+     */
+    public Signature authorised(UUID id, String key) {
+        if (id == null || !signerKeys.verify(id, key)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        Signature signature = Signature.findById(id);
+        if (signature == null || Signature.FRAUDULENT.equals(signature.state)
+                || Signature.INVALIDATED.equals(signature.state)) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        return signature;
     }
 
     /** The language a signature's pages and mails use, English when the signature is unknown. */
