@@ -10,6 +10,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders the public pages of a campaign: the signature form (blank or with errors) and the thank-you page. */
 @ApplicationScoped
@@ -32,7 +33,8 @@ public class CampaignPages {
                 .data("summary", fr ? campaign.summaryFr : campaign.summaryEn)
                 .data("asks", campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList())
                 .data("values", values)
-                .data("errors", errors);
+                .data("errors", errors)
+                .data("invalid", errors.stream().map(FieldError::field).collect(Collectors.toSet()));
     }
 
     public TemplateInstance thanks(Campaign campaign, Language language) {

@@ -206,6 +206,7 @@ class SignatureResourceTest {
                 .then().statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("Entrez un code postal canadien"))
+                .body(containsString("id=\"postalCode\" name=\"postalCode\" aria-invalid=\"true\""))
                 .body(containsString("value=\"Louis\""));
         assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE email = ?", email));
     }
