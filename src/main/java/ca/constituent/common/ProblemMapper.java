@@ -70,6 +70,7 @@ public class ProblemMapper {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 411 -> "length-required";
             case 413 -> "body-too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";

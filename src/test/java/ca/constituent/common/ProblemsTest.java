@@ -1,20 +1,28 @@
 package ca.constituent.common;
 
-import static io.restassured.RestAssured.given;
+import static RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +145,26 @@ class ProblemsTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/body-too-large"));
+        assertEquals(before, signatures());
+    }
+
+    @Test
+    void aChunkedBodyThatAnnouncesNoSizeIsRefused() throws Exception {
+        long before = signatures();
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                                + RestAssured.port + SIGNATURES))
+                        .header("Content-Type", "application/json")
+                        .header("Accept-Language", "fr")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                                new ByteArrayInputStream(("{\"firstName\":\"" + "a".repeat(20_000) + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("/problems/length-required"));
         assertEquals(before, signatures());
     }
 
