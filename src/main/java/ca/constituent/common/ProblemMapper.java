@@ -58,9 +58,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        // The class name is enough to find the cause in the code; messages may carry values from the request.
-        Log.errorf("Unexpected %s on %s %s", e.getClass().getName(), request.method(), request.path());
-        Log.debug("Unexpected failure", e);
+        // Class names and the frame that threw are enough to find the cause; messages may carry values from the
+        // request (names, addresses), so they are never logged, at any level.
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        Log.errorf("Unexpected %s at %s on %s %s", e.getClass().getName(), where, request.method(), request.path());
         return respond(new ProblemException(500, "internal-error"), RequestLanguage.of(request));
     }
 
