@@ -25,10 +25,6 @@ public interface MpEmailConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** Letters sent at once (SMTP connections in use). */
-    @WithDefault("8")
-    int senders();
-
     /** Attempts before a letter is marked failed. */
     @WithDefault("8")
     int maxAttempts();

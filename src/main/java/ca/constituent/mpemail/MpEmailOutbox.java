@@ -1,14 +1,13 @@
 package ca.constituent.mpemail;
 
 import ca.constituent.common.MailFailures;
+import ca.constituent.common.MailSenders;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Delivers queued letters. A run claims due letters in one short transaction ({@code FOR UPDATE SKIP LOCKED}
@@ -48,25 +44,17 @@ class MpEmailOutbox {
     private final AgroalDataSource dataSource;
     private final Mailer mailer;
     private final MpEmailConfig config;
-    private final ExecutorService senders;
+    private final MailSenders senders;
     private final String messageIdDomain;
     Clock clock = Clock.systemUTC();
 
-    MpEmailOutbox(AgroalDataSource dataSource, Mailer mailer, MpEmailConfig config) {
+    MpEmailOutbox(AgroalDataSource dataSource, Mailer mailer, MailSenders senders, MpEmailConfig config) {
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.config = config;
-        this.senders = Executors.newFixedThreadPool(config.senders(), r -> {
-            Thread thread = new Thread(r, "mp-email-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.senders = senders;
         String from = config.fromAddress();
         this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        senders.shutdown();
     }
 
     @Scheduled(every = "${constituent.mp-email.every:1s}", delayed = "${constituent.mp-email.delay:5s}",
@@ -88,15 +76,7 @@ class MpEmailOutbox {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<Callable<Void>> sends = claimed.stream().<Callable<Void>>map(letter -> () -> {
-            deliver(letter);
-            return null;
-        }).toList();
-        try {
-            senders.invokeAll(sends);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        senders.sendEach(claimed, this::deliver);
         return claimed.size();
     }
 

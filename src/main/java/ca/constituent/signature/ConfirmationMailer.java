@@ -3,6 +3,7 @@ package ca.constituent.signature;
 import ca.constituent.common.AppConfig;
 import ca.constituent.common.Language;
 import ca.constituent.common.MailFailures;
+import ca.constituent.common.MailSenders;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -50,15 +51,17 @@ class ConfirmationMailer {
 
     private final AgroalDataSource dataSource;
     private final Mailer mailer;
+    private final MailSenders senders;
     private final Engine engine;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final AppConfig app;
 
-    ConfirmationMailer(AgroalDataSource dataSource, Mailer mailer, Engine engine, SignerKeys signerKeys,
+    ConfirmationMailer(AgroalDataSource dataSource, Mailer mailer, MailSenders senders, Engine engine, SignerKeys signerKeys,
                        SignatureConfig config, AppConfig app) {
         this.dataSource = dataSource;
         this.mailer = mailer;
+        this.senders = senders;
         this.engine = engine;
         this.signerKeys = signerKeys;
         this.config = config;
@@ -79,19 +82,21 @@ class ConfirmationMailer {
     /** Sends the mails that are due now, at most one batch; returns how many were claimed. */
     int sendDue() {
         List<Claimed> claimed = claim();
-        for (Claimed mail : claimed) {
-            try {
-                mailer.send(compose(mail));
-                record(mail.mailId(), "sent", null, 0);
-            } catch (RuntimeException e) {
-                boolean permanent = MailFailures.isPermanent(e) || mail.attempts() >= config.mail().maxAttempts();
-                Log.warnf("Confirmation mail %d failed (attempt %d, %s)%s", mail.mailId(), mail.attempts(),
-                        MailFailures.describe(e), permanent ? ", giving up" : ", will retry");
-                long retryIn = config.mail().firstRetryDelay().toSeconds() << Math.min(mail.attempts() - 1, 16);
-                record(mail.mailId(), permanent ? "failed" : "queued", MailFailures.describe(e), retryIn);
-            }
-        }
+        senders.sendEach(claimed, this::deliver);
         return claimed.size();
+    }
+
+    private void deliver(Claimed mail) {
+        try {
+            mailer.send(compose(mail));
+            record(mail.mailId(), "sent", null, 0);
+        } catch (RuntimeException e) {
+            boolean permanent = MailFailures.isPermanent(e) || mail.attempts() >= config.mail().maxAttempts();
+            Log.warnf("Confirmation mail %d failed (attempt %d, %s)%s", mail.mailId(), mail.attempts(),
+                    MailFailures.describe(e), permanent ? ", giving up" : ", will retry");
+            long retryIn = config.mail().firstRetryDelay().toSeconds() << Math.min(mail.attempts() - 1, 16);
+            record(mail.mailId(), permanent ? "failed" : "queued", MailFailures.describe(e), retryIn);
+        }
     }
 
     Mail compose(Claimed mail) {
