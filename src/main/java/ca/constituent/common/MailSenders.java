@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The threads that talk to the SMTP server, shared by every outbox: a claimed batch is sent a few mails at a time
@@ -19,8 +18,8 @@ public class MailSenders {
 
     private final ExecutorService senders;
 
-    MailSenders(@ConfigProperty(name = "constituent.mail.senders", defaultValue = "8") int threads) {
-        this.senders = Executors.newFixedThreadPool(threads, r -> {
+    MailSenders(AppConfig config) {
+        this.senders = Executors.newFixedThreadPool(config.mailSenders(), r -> {
             Thread thread = new Thread(r, "mail-sender");
             thread.setDaemon(true);
             return thread;
