@@ -20,10 +20,7 @@ echo "== Rendering"
 echo "== Outbox drain"
 package_app
 start_postgres
-SMTP_PORT=$(free_port)
-java "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" "$WORK/sink.log" > "$WORK/sink.out" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/"$SMTP_PORT") 2>/dev/null && break; sleep 0.2; done
+start_smtp_sink
 export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_MP_EMAIL_LEASE=PT5S
 start_app
 

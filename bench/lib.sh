@@ -57,17 +57,12 @@ package_app() {
 }
 
 start_smtp_sink() {
-  # GreenMail standalone from Maven Central: accepts and stores every mail, on loopback.
+  # bench/SmtpSink.java: accepts every mail on loopback and logs its Message-ID (to count deliveries).
   SMTP_PORT=$(free_port)
-  local jar="$WORK/greenmail.jar"
-  (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=com.icegreen:greenmail-standalone:2.1.13 \
-      -DoutputDirectory="$WORK" -Dmdep.stripVersion=true)
-  mv "$WORK/greenmail-standalone.jar" "$jar"
-  java -Xmx1g -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
-      -Dgreenmail.auth.disabled -Dgreenmail.verbose=false -jar "$jar" > "$WORK/greenmail.log" 2>&1 &
+  java "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" "$WORK/sink.log" > "$WORK/sink.out" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/"$SMTP_PORT") 2>/dev/null && break; sleep 0.2; done
-  echo "SMTP sink (GreenMail) on port $SMTP_PORT"
+  echo "SMTP sink on port $SMTP_PORT"
 }
 
 start_app() {

@@ -19,10 +19,12 @@ LUA="$ROOT/bench/signatures.lua"
 warm_up 15 "$LUA"
 sleep 2
 before=$("${PSQL[@]}" -c "select count(*) from signature")
+mails_before=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
 echo "Driving intake for ${DURATION}s with $CONNECTIONS connections..."
 out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$APP_PORT")
 echo "$out" | grep -E "Latency|Requests/sec|Non-2xx|Socket errors" || true
 result=$(echo "$out" | grep '^RESULT')
+mails_after=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
 sleep 2
 after=$("${PSQL[@]}" -c "select count(*) from signature")
 stored=$((after - before))
@@ -34,6 +36,7 @@ echo "$result"
 echo "signatures/s (202s)   : $sig_rate"
 echo "p50 / p99 latency (ms): $(echo "$result" | sed -E 's/.*p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \/ \2/')"
 echo "202 answers           : $accepted"
+echo "confirmation mails sent meanwhile: $((mails_after - mails_before)) (the queue drains behind intake)"
 echo "rows stored           : $stored (also counts requests still in flight when wrk stopped: at most $CONNECTIONS)"
 if [ "$stored" -lt "$accepted" ] || [ $((stored - accepted)) -gt "$CONNECTIONS" ]; then
   echo "MISMATCH: every 202 must have its row"
