@@ -3,12 +3,15 @@ package ca.constituent.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,10 +23,31 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
 
+    private final Template page;
+
+    ProblemMapper(@Location("error.html") Template page) {
+        this.page = page;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         Language language = e.language() != null ? e.language() : RequestLanguage.of(request);
+        if (isBrowserPage(request)) {
+            // A person following a link to a page gets a page, with the same status, title and detail.
+            return Response.status(e.status())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Content-Language", language.code())
+                    .entity(page.data("t", new Texts(language)).data("problem", toProblem(e, language)).render())
+                    .build();
+        }
         return respond(e, language);
+    }
+
+    /** A page request from a browser: not under /api, and HTML is the first type the client names. */
+    static boolean isBrowserPage(HttpServerRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.path().startsWith("/api/") && accept != null
+                && accept.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})

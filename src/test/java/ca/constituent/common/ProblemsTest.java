@@ -190,6 +190,17 @@ class ProblemsTest {
     }
 
     @Test
+    void aBrowserFollowingABadLinkGetsAPageNotJson() {
+        given().accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").header("Accept-Language", "fr")
+                .when().get("/campaigns/no-such-campaign")
+                .then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("<h1>Campagne introuvable</h1>"));
+        given().accept("text/html,*/*;q=0.8").when().get("/api/campaigns/no-such-campaign")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void wrongMethodIsAProblem() {
         given().when().delete(SIGNATURES)
                 .then().statusCode(405)
