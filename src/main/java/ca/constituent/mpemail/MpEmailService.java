@@ -35,17 +35,15 @@ public class MpEmailService {
     private final RidingLookup ridings;
     private final LetterTemplates templates;
     private final LetterWriter writer;
-    private final MpEmailConfig config;
     private final EntityManager em;
     private final MeterRegistry registry;
 
     MpEmailService(SignatureService signatures, RidingLookup ridings, LetterTemplates templates, Engine engine,
-                   MpEmailConfig config, EntityManager em, MeterRegistry registry) {
+                   EntityManager em, MeterRegistry registry) {
         this.signatures = signatures;
         this.ridings = ridings;
         this.templates = templates;
         this.writer = new LetterWriter(engine);
-        this.config = config;
         this.em = em;
         this.registry = registry;
     }

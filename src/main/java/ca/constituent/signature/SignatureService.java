@@ -70,28 +70,32 @@ public class SignatureService {
         Language language = signature.language();
         return placeInRiding(signature)
                 .thenCompose(placed -> writer.submit(slug, placed, ipHash))
-                .handle((outcome, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof ProblemException problem) {
-                    count("invalid");
-                    throw problem;
-                }
-                if (cause instanceof SignatureWriter.Overloaded) {
-                    count("overloaded");
-                    throw new ProblemException(503, "overloaded").in(language);
-                }
-                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                .handle((outcome, failure) -> answer(slug, language, outcome, failure));
+    }
+
+    /** The receipt for a stored signature, or the problem that stopped it. */
+    private SignatureReceipt answer(String slug, Language language, SignatureWriter.Outcome outcome,
+                                    Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ProblemException problem) {
+                count("invalid");
+                throw problem;
             }
-            count(outcome.name().toLowerCase(Locale.ROOT));
-            return switch (outcome) {
-                case SIGNED, ALREADY_SIGNED ->
-                        SignatureReceipt.received(slug, language, config.confirmationValidDays());
-                case CAMPAIGN_CLOSED -> throw new ProblemException(409, "campaign-closed").in(language);
-                case CAMPAIGN_NOT_FOUND -> throw ProblemException.notFound("campaign-not-found").in(language);
-            };
-        });
+            if (cause instanceof SignatureWriter.Overloaded) {
+                count("overloaded");
+                throw new ProblemException(503, "overloaded").in(language);
+            }
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
+        count(outcome.name().toLowerCase(Locale.ROOT));
+        return switch (outcome) {
+            case SIGNED, ALREADY_SIGNED ->
+                    SignatureReceipt.received(slug, language, config.confirmationValidDays());
+            case CAMPAIGN_CLOSED -> throw new ProblemException(409, "campaign-closed").in(language);
+            case CAMPAIGN_NOT_FOUND -> throw ProblemException.notFound("campaign-not-found").in(language);
+        };
     }
 
     /**
@@ -245,11 +249,5 @@ public class SignatureService {
             throw ProblemException.notFound("signature-not-found");
         }
         return signature;
-    }
-
-    /** The language a signature's pages and mails use, English when the signature is unknown. */
-    Language languageOf(UUID id) {
-        Signature signature = id == null ? null : Signature.findById(id);
-        return signature == null ? Language.EN : Language.parse(signature.language).orElse(Language.EN);
     }
 }
