@@ -10,19 +10,42 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** An SMTP server on loopback that refuses every recipient with 550, as a mailbox that does not exist would. */
-public final class RejectingSmtpServer implements AutoCloseable {
+/**
+ * A small SMTP server on loopback for the outbox tests: it either accepts every message (and counts it) or refuses
+ * every recipient with 550, as a mailbox that does not exist would. One thread per connection, greeting at once.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread thread;
     private final java.util.List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public RejectingSmtpServer(int port) throws IOException {
-        socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    private final String recipientReply;
+    private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+
+    private ScriptedSmtpServer(int port, String recipientReply) throws IOException {
+        this.recipientReply = recipientReply;
+        socket = new ServerSocket();
         socket.setReuseAddress(true);
-        thread = new Thread(this::serve, "rejecting-smtp");
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        thread = new Thread(this::serve, "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Accepts every message. */
+    public static ScriptedSmtpServer accepting(int port) throws IOException {
+        return new ScriptedSmtpServer(port, "250 OK");
+    }
+
+    /** Refuses every recipient with 550. */
+    public static ScriptedSmtpServer rejecting(int port) throws IOException {
+        return new ScriptedSmtpServer(port, "550 5.1.1 No such mailbox");
+    }
+
+    /** Messages accepted so far. */
+    public int received() {
+        return received.get();
     }
 
     private void serve() {
@@ -36,7 +59,7 @@ public final class RejectingSmtpServer implements AutoCloseable {
                     } catch (IOException e) {
                         // the client went away
                     }
-                }, "rejecting-smtp-client");
+                }, "scripted-smtp-client");
                 conversation.setDaemon(true);
                 conversation.start();
             } catch (IOException e) {
@@ -45,17 +68,25 @@ public final class RejectingSmtpServer implements AutoCloseable {
         }
     }
 
-    private static void converse(Socket client) throws IOException {
+    private void converse(Socket client) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
-        write(out, "220 rejecting.localhost ESMTP");
+        write(out, "220 scripted.localhost ESMTP");
         String line;
         while ((line = in.readLine()) != null) {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("EHLO") || command.startsWith("HELO")) {
-                write(out, "250 rejecting.localhost");
+                write(out, "250 scripted.localhost");
             } else if (command.startsWith("RCPT")) {
-                write(out, "550 5.1.1 No such mailbox");
+                write(out, recipientReply);
+            } else if (command.startsWith("DATA")) {
+                write(out, "354 End data with <CR><LF>.<CR><LF>");
+                String data;
+                while ((data = in.readLine()) != null && !data.equals(".")) {
+                    // the message itself is not kept
+                }
+                received.incrementAndGet();
+                write(out, "250 OK queued");
             } else if (command.startsWith("QUIT")) {
                 write(out, "221 Bye");
                 return;
