@@ -23,6 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
 
+    /** Seconds a client should wait before retrying a 503 (the database restarting, intake over capacity). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final Template page;
 
     ProblemMapper(@Location("error.html") Template page) {
@@ -34,7 +37,7 @@ public class ProblemMapper {
         Language language = e.language() != null ? e.language() : RequestLanguage.of(request);
         if (isBrowserPage(request)) {
             // A person following a link to a page gets a page, with the same status, title and detail.
-            return Response.status(e.status())
+            return withRetryAfter(Response.status(e.status()), e.status())
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Content-Language", language.code())
                     .entity(page.data("t", new Texts(language)).data("problem", toProblem(e, language)).render())
@@ -82,11 +85,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            Log.warnf("Database unavailable (SQL state %s) on %s %s", DatabaseFailures.sqlState(e), request.method(),
+                    request.path());
+            return respond(unavailable(), RequestLanguage.of(request));
+        }
         // Class names and the frame that threw are enough to find the cause; messages may carry values from the
         // request (names, addresses), so they are never logged, at any level.
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         Log.errorf("Unexpected %s at %s on %s %s", e.getClass().getName(), where, request.method(), request.path());
         return respond(new ProblemException(500, "internal-error"), RequestLanguage.of(request));
+    }
+
+    /** The database is away or refuses writes: nothing was stored, and a retry in a few seconds may succeed. */
+    public static ProblemException unavailable() {
+        return new ProblemException(503, "unavailable");
     }
 
     static String kindFor(int status) {
@@ -99,6 +112,7 @@ public class ProblemMapper {
             case 413 -> "body-too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
+            case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };
     }
@@ -116,10 +130,15 @@ public class ProblemMapper {
     }
 
     public static Response respond(ProblemException e, Language language) {
-        return Response.status(e.status())
+        return withRetryAfter(Response.status(e.status()), e.status())
                 .type(Problem.MEDIA_TYPE)
                 .header("Content-Language", language.code())
                 .entity(toProblem(e, language))
                 .build();
+    }
+
+    /** A 503 says when to come back (RFC 9110 Retry-After, in seconds), so clients back off instead of hammering. */
+    static Response.ResponseBuilder withRetryAfter(Response.ResponseBuilder builder, int status) {
+        return status == 503 ? builder.header("Retry-After", RETRY_AFTER_SECONDS) : builder;
     }
 }

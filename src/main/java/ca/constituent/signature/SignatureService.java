@@ -1,9 +1,11 @@
 package ca.constituent.signature;
 
 import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.common.DatabaseFailures;
 import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
+import ca.constituent.common.ProblemMapper;
 import ca.constituent.riding.Candidate;
 import ca.constituent.riding.LookupResult;
 import ca.constituent.riding.PostalCode;
@@ -92,6 +94,10 @@ public class SignatureService {
             if (cause instanceof SignatureWriter.Overloaded) {
                 count("overloaded");
                 throw new ProblemException(503, "overloaded").in(language);
+            }
+            if (DatabaseFailures.isUnavailable(cause)) {
+                count("unavailable");
+                throw ProblemMapper.unavailable().in(language);
             }
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }

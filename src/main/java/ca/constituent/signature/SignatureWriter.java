@@ -2,6 +2,7 @@ package ca.constituent.signature;
 
 import ca.constituent.abuse.AbuseConfig;
 import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.common.DatabaseFailures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -120,6 +121,14 @@ class SignatureWriter {
         try {
             complete(batch, store(batch, shard));
         } catch (SQLException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                // The database is away or full: every row would fail alike, so the whole batch is answered at once
+                // (503), rather than row by row, each waiting for the pool's acquisition timeout.
+                Log.warnf("Signature batch of %d not stored: database unavailable (SQL state %s)", batch.size(),
+                        DatabaseFailures.sqlState(e));
+                batch.forEach(p -> p.result().completeExceptionally(e));
+                return;
+            }
             if (batch.size() == 1) {
                 // SQL state only: messages may quote the row's values.
                 Log.errorf("Storing a signature failed with SQL state %s", e.getSQLState());

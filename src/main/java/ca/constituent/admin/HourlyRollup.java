@@ -1,0 +1,37 @@
+package ca.constituent.admin;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Folds the per-hour deltas that signature changes append into {@code signature_hourly}; one replica at a time. */
+@ApplicationScoped
+class HourlyRollup {
+
+    private static final long LOCK = 0x4144_4d49_4e48_5253L;
+
+    private final EntityManager em;
+
+    HourlyRollup(EntityManager em) {
+        this.em = em;
+    }
+
+    @Scheduled(every = "${constituent.admin.hourly-rollup-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void rollUp() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return;
+        }
+        em.createNativeQuery("""
+                WITH moved AS (DELETE FROM signature_hourly_delta RETURNING campaign_id, hour, signed, confirmed)
+                INSERT INTO signature_hourly AS h (campaign_id, hour, signed, confirmed)
+                SELECT campaign_id, hour, sum(signed), sum(confirmed) FROM moved GROUP BY campaign_id, hour
+                ON CONFLICT (campaign_id, hour) DO UPDATE
+                    SET signed = h.signed + excluded.signed, confirmed = h.confirmed + excluded.confirmed
+                """).executeUpdate();
+    }
+}
