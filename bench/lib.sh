@@ -88,7 +88,9 @@ smtp_sink_down() {
 
 start_app() {
   APP_PORT=$(free_port)
-  DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
+  # The packaged app serves /q/health on its management port (9000 by default, maybe taken): a free one here.
+  MGMT_PORT=$(free_port)
+  QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
   APP_SECRET=bench-secret-bench-secret-bench-secret-0123 \
   SMTP_HOST=127.0.0.1 SMTP_PORT="${SMTP_PORT:-1}" QUARKUS_HTTP_PORT="$APP_PORT" \
   PUBLIC_BASE_URL="http://127.0.0.1:$APP_PORT" \
@@ -96,7 +98,7 @@ start_app() {
   APP_PID=$!
   PIDS+=($APP_PID)
   for _ in $(seq 1 600); do
-    curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && break
+    curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 0.5
   done
