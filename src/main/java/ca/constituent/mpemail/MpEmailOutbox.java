@@ -1,11 +1,10 @@
 package ca.constituent.mpemail;
 
 import ca.constituent.common.MailFailures;
-import ca.constituent.common.MailSenders;
+import ca.constituent.outbox.MailTransport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -42,17 +41,15 @@ class MpEmailOutbox {
     }
 
     private final AgroalDataSource dataSource;
-    private final Mailer mailer;
     private final MpEmailConfig config;
-    private final MailSenders senders;
+    private final MailTransport transport;
     private final String messageIdDomain;
     Clock clock = Clock.systemUTC();
 
-    MpEmailOutbox(AgroalDataSource dataSource, Mailer mailer, MailSenders senders, MpEmailConfig config) {
+    MpEmailOutbox(AgroalDataSource dataSource, MailTransport transport, MpEmailConfig config) {
         this.dataSource = dataSource;
-        this.mailer = mailer;
         this.config = config;
-        this.senders = senders;
+        this.transport = transport;
         String from = config.fromAddress();
         this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1);
     }
@@ -76,14 +73,13 @@ class MpEmailOutbox {
         if (claimed.isEmpty()) {
             return 0;
         }
-        senders.sendEach(claimed, this::deliver);
+        transport.sendEach(claimed, this::compose, this::record);
         return claimed.size();
     }
 
-    private void deliver(Claimed letter) {
-        try {
-            mailer.send(compose(letter));
-        } catch (RuntimeException e) {
+    /** Records the outcome of one attempt: sent, failed for good, or queued again after a backoff. */
+    private void record(Claimed letter, Throwable e) {
+        if (e != null) {
             boolean permanent = MailFailures.isPermanent(e) || letter.attempts() >= config.maxAttempts();
             Log.warnf("MP email %d failed (attempt %d, %s)%s", letter.id(), letter.attempts(),
                     MailFailures.describe(e), permanent ? ", giving up" : ", will retry");
