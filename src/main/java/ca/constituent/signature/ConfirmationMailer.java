@@ -10,7 +10,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +56,7 @@ class ConfirmationMailer {
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final AppConfig app;
+    private volatile boolean running = true;
 
     ConfirmationMailer(AgroalDataSource dataSource, MailTransport transport, Engine engine, SignerKeys signerKeys,
                        SignatureConfig config, AppConfig app) {
@@ -68,12 +71,13 @@ class ConfirmationMailer {
     @Scheduled(every = "${constituent.signatures.mail.every:2s}", delayed = "${constituent.signatures.mail.delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        int sent;
-        int rounds = 0;
-        do {
-            sent = sendDue();
-            rounds++;
-        } while (sent == config.mail().batchSize() && rounds < 20);
+        while (running && sendDue() == config.mail().batchSize()) {
+            // a full batch: more mails may be due now
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
     }
 
     /** Sends the mails that are due now, at most one batch; returns how many were claimed. */

@@ -187,6 +187,14 @@ class MpEmailSmtpTest {
         assertEquals("SMTP 550", row.get("last_error"));
         given().header("X-Signer-Key", s.key()).when().get("/api/signatures/" + s.id() + "/mp-email")
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"));
+
+        long id = ((Number) row.get("id")).longValue();
+        assertTrue(outbox.retryFailed(id), "an admin may queue a failed letter again");
+        assertEquals(false, outbox.retryFailed(id), "only a failed letter");
+        ScriptedSmtpServer accepting = accepting();
+        assertEquals(1, outbox.deliverDue());
+        assertEquals("sent", row(s).get("status"));
+        assertEquals(1, accepting.received());
     }
 
     @Test
@@ -217,20 +225,7 @@ class MpEmailSmtpTest {
     @Order(6)
     void lettersQueuedWhileTheServerWasDownLeaveAtOnceWhenItIsBack() throws Exception {
         int letters = 200;
-        sql.update("""
-                INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email,
-                                       postal_code, province, language, confirmed_at)
-                SELECT gen_random_uuid(), c.id, 'confirmed', 'Stall', 'Signer ' || g, 'stall-' || g || '@example.org',
-                       'stall-' || g || '@example.org', 'B3H 1A1', 'NS', 'en', now()
-                FROM campaign c, generate_series(1, ?) g WHERE c.slug = 'end-ice-complicity'
-                """, letters);
-        sql.update("""
-                INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email, from_name,
-                                      reply_to, subject, body)
-                SELECT s.id, s.campaign_id, (SELECT min(fed_code) FROM riding), 'en', 'An MP',
-                       'mp-' || split_part(s.email, '@', 1) || '@parl.example.ca', 'Stall Signer', s.email, 'A letter', 'Dear MP'
-                FROM signature s WHERE s.email LIKE 'stall-%@example.org'
-                """);
+        queueLetters("down", letters, "'mp-' || g || '@parl.example.ca'");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertEquals(letters, outbox.deliverDue()),
                 "nothing listens: every attempt is refused at once");
         assertEquals(letters, sql.count("SELECT count(*) FROM mp_email WHERE status = 'queued' AND attempts = 1"));
@@ -241,6 +236,44 @@ class MpEmailSmtpTest {
                 "no send waits for a greeting that was lost");
         assertEquals(letters, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent'"));
         assertEquals(letters, accepting.received());
+    }
+
+    /** A backlog for one MP never holds the others' letters: inboxes take turns, each within its own limit. */
+    @Test
+    @Order(7)
+    void aBacklogForOneMpDoesNotDelayTheOthers() throws Exception {
+        ScriptedSmtpServer accepting = accepting();
+        queueLetters("flood", 1000, "'mp-flooded@parl.example.ca'");
+        queueLetters("few", 30, "'mp-' || (g % 3) || '@parl.example.ca'");
+        assertEquals(6 * 4, outbox.deliverDue(), "six for each of the four inboxes, the flooded one included");
+        assertEquals(18, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent' AND to_email <> "
+                + "'mp-flooded@parl.example.ca'"));
+        assertEquals(0, outbox.deliverDue(), "every inbox has had its share of this minute");
+        sql.update("UPDATE mp_email SET sent_at = sent_at - interval '61 seconds', "
+                + "claimed_at = claimed_at - interval '61 seconds' WHERE status = 'sent'");
+        assertEquals(6 + 4 * 3, outbox.deliverDue());
+        assertEquals(30, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent' AND to_email <> "
+                + "'mp-flooded@parl.example.ca'"), "the few letters to the other MPs are all gone in two minutes");
+        assertEquals(12 + 30, accepting.received());
+    }
+
+    /** {@code n} confirmed signatures tagged {@code tag}, each with a queued letter to {@code inbox} (SQL of g). */
+    private void queueLetters(String tag, int n, String inbox) {
+        sql.update("""
+                INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email,
+                                       postal_code, province, language, confirmed_at)
+                SELECT gen_random_uuid(), c.id, 'confirmed', 'Queued', 'Signer ' || g, 'stall-%1$s-' || g
+                       || '@example.org', 'stall-%1$s-' || g || '@example.org', 'B3H 1A1', 'NS', 'en', now()
+                FROM campaign c, generate_series(1, ?) g WHERE c.slug = 'end-ice-complicity'
+                """.formatted(tag), n);
+        sql.update("""
+                INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email, from_name,
+                                      reply_to, subject, body)
+                SELECT s.id, s.campaign_id, (SELECT min(fed_code) FROM riding), 'en', 'An MP', %s, 'Queued Signer',
+                       s.email, 'A letter', 'Dear MP'
+                FROM signature s, LATERAL (SELECT split_part(split_part(s.email, '@', 1), '-', 3)::int AS g) n
+                WHERE s.email LIKE 'stall-%s-%%@example.org'
+                """.formatted(inbox, tag));
     }
 
     @Test
