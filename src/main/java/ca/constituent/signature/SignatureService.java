@@ -1,5 +1,6 @@
 package ca.constituent.signature;
 
+import ca.constituent.campaign.Campaign;
 import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
@@ -66,8 +67,12 @@ public class SignatureService {
             count("invalid");
             throw e;
         }
-        String ipHash = remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22);
         Language language = signature.language();
+        if (!Campaign.isSlug(slug)) {
+            count("campaign_not_found");
+            throw ProblemException.notFound("campaign-not-found").in(language);
+        }
+        String ipHash = remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22);
         return placeInRiding(signature)
                 .thenCompose(placed -> writer.submit(slug, placed, ipHash))
                 .handle((outcome, failure) -> answer(slug, language, outcome, failure));
