@@ -29,7 +29,7 @@ public final class RidingDatasetWriter {
     private RidingDatasetWriter() {
     }
 
-    public static Outcome load(Connection connection, RidingDataset dataset, boolean force) throws SQLException {
+    static Outcome load(Connection connection, RidingDataset dataset, boolean force) throws SQLException {
         List<RidingDataset.RidingRow> ridings = dataset.ridings();
         Map<String, RidingDataset.RidingRow> byCode = new LinkedHashMap<>();
         ridings.forEach(r -> byCode.put(r.fedCode(), r));
@@ -109,7 +109,7 @@ public final class RidingDatasetWriter {
     }
 
     /** The dataset version the tables hold for {@code kind}, if any. */
-    public static Optional<Loaded> loaded(Connection connection, String kind) throws SQLException {
+    static Optional<Loaded> loaded(Connection connection, String kind) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT version, sha256, row_count FROM riding_dataset WHERE kind = ?")) {
             select.setString(1, kind);

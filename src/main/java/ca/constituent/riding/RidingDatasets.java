@@ -22,9 +22,10 @@ import java.util.Optional;
 
 /**
  * Keeps the riding data current: loads newer datasets and postal-code tables into PostgreSQL (the source of truth)
- * and rebuilds the in-memory {@link RidingSnapshot} that lookups read. At start it loads the shipped dataset and the
- * configured directory when they are newer than what the database holds, and imports the configured postal-code
- * file when its content changed. Every minute it notices versions loaded by another instance and reloads.
+ * and rebuilds the in-memory {@link RidingSnapshot} that lookups read. At start it loads the shipped dataset (read
+ * once, and written only when the database holds no newer version: migrations never load data) and the configured
+ * directory when they are newer than what the database holds, and imports the configured postal-code file when its
+ * content changed. Every minute it notices versions loaded by another instance and reloads.
  */
 @ApplicationScoped
 public class RidingDatasets {
@@ -35,6 +36,7 @@ public class RidingDatasets {
     private volatile RidingSnapshot snapshot = RidingSnapshot.empty();
     private String boundariesSha;
     private Boundaries boundaries;
+    private RidingDataset shipped;
 
     RidingDatasets(AgroalDataSource dataSource, RidingConfig config, RepresentProvider represent) {
         this.dataSource = dataSource;
@@ -43,7 +45,7 @@ public class RidingDatasets {
     }
 
     void onStart(@Observes StartupEvent event) {
-        load(RidingDataset.bundled(), false);
+        load(shipped(), false);
         config.datasetDir().ifPresent(dir -> {
             try {
                 load(dir, false);
@@ -173,7 +175,7 @@ public class RidingDatasets {
 
     /** The boundaries of the loaded dataset version: the configured directory's or the shipped one's. */
     private Boundaries boundaries(String version) {
-        RidingDataset dataset = RidingDataset.bundled();
+        RidingDataset dataset = shipped();
         if (config.datasetDir().isPresent()) {
             try {
                 RidingDataset configured = RidingDataset.fromDirectory(config.datasetDir().get());
@@ -198,6 +200,14 @@ public class RidingDatasets {
             }
         }
         return boundaries;
+    }
+
+    /** The dataset shipped in the application, read from the classpath once. */
+    private synchronized RidingDataset shipped() {
+        if (shipped == null) {
+            shipped = RidingDataset.bundled();
+        }
+        return shipped;
     }
 
     private static Map<String, String> versions(Connection c) throws SQLException {
