@@ -1,5 +1,6 @@
 package ca.constituent.common;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,12 +16,15 @@ public enum Language {
         return this == FR ? Locale.CANADA_FRENCH : Locale.CANADA;
     }
 
-    /** {@code en} or {@code fr}, any case; anything else is empty. */
+    /**
+     * {@code en} or {@code fr}, any case, with surrounding spaces; anything else is empty, including a code with
+     * line breaks or other control characters around it.
+     */
     public static Optional<Language> parse(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return switch (code.trim().toLowerCase(Locale.ROOT)) {
+        return switch (code.replaceAll("^ +| +$", "").toLowerCase(Locale.ROOT)) {
             case "en" -> Optional.of(EN);
             case "fr" -> Optional.of(FR);
             default -> Optional.empty();
@@ -28,36 +32,31 @@ public enum Language {
     }
 
     /**
-     * The preferred of the two languages in an {@code Accept-Language} header, English when it names neither. Quality
-     * values are honoured; the header is read defensively (at most 64 ranges).
+     * The preferred of the two languages in an {@code Accept-Language} header, English when it names neither or
+     * does not parse. Quality values are honoured, as {@link Locale.LanguageRange} reads them.
      */
     public static Language fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isBlank() || header.length() > 1024) {
             return EN;
         }
-        Language best = EN;
-        double bestQ = -1;
-        String[] ranges = header.split(",", 64);
-        for (String range : ranges) {
-            String[] parts = range.trim().split(";");
-            String tag = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1.0;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException unreadable) {
+            return EN;
+        }
+        for (Locale.LanguageRange range : ranges) {
+            String tag = range.getRange();
+            if (range.getWeight() == 0) {
+                continue;
             }
-            Language lang = tag.startsWith("fr") ? FR : tag.startsWith("en") ? EN : null;
-            if (lang != null && q > 0 && q > bestQ) {
-                best = lang;
-                bestQ = q;
+            if (tag.startsWith("fr")) {
+                return FR;
+            }
+            if (tag.startsWith("en")) {
+                return EN;
             }
         }
-        return best;
+        return EN;
     }
 }

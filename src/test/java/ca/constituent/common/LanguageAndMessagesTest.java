@@ -22,7 +22,10 @@ class LanguageAndMessagesTest {
             "de-DE|EN",
             "fr;q=0.1,en;q=0.2|EN",
             "''|EN",
-            "fr;q=abc|EN"})
+            "fr;q=abc|EN",
+            "'fr;q=abc, *;q=NaN, ;;;,,,'|EN",
+            "fr;q=0,en;q=0.1|EN",
+            "en;q=0,fr;q=0.1|FR"})
     void acceptLanguagePicksTheBestOfTheTwo(String header, Language expected) {
         assertEquals(expected, Language.fromAcceptLanguage(header));
     }
