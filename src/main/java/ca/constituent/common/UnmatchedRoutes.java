@@ -4,11 +4,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Requests that no REST resource, page or static file answers, and bodies refused by the HTTP layer before they
- * reach a resource, get the same problem+json answers as the rest of the service.
+ * reach a resource, get the same answers as the rest of the service: problem+json, or a page for a browser.
  */
 public class UnmatchedRoutes {
 
@@ -26,12 +25,12 @@ public class UnmatchedRoutes {
         HttpServerRequest request = ctx.request();
         Language language = RequestLanguage.of(request);
         ProblemException problem = new ProblemException(status, ProblemMapper.kindFor(status));
-        Response response = ProblemMapper.respond(problem, language);
-        String body = Json.write(response.getEntity());
+        Problem body = ProblemMapper.toProblem(problem, language);
+        boolean page = ProblemPages.wantsPage(request);
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Content-Type", page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                 .putHeader("Content-Language", language.code())
-                .end(body);
+                .end(page ? ProblemPages.render(body, language) : Json.write(body));
     }
 }

@@ -62,7 +62,7 @@ class ManifestsTest {
         Overlay prod = app("prod");
         Map<String, String> config = prod.configMap();
         for (String name : List.of("MP_EMAIL_FROM", "MAIL_FROM", "PUBLIC_BASE_URL", "CORS_ORIGINS", "SMTP_HOST",
-                "BEHIND_PROXY", "REPRESENT_ENABLED")) {
+                "TRUSTED_PROXIES", "REPRESENT_ENABLED")) {
             assertFalse(config.getOrDefault(name, "").isBlank(), "prod ConfigMap must set " + name);
         }
         assertEquals("true", config.get("REPRESENT_ENABLED"), "prod asks Represent: the FSA fallback guesses wrong");

@@ -227,13 +227,17 @@ class SignatureResourceTest {
     }
 
     @Test
-    void metricsCountSignaturesByOutcome() {
-        sign(Signer.valid());
+    void metricsCountSignaturesByOutcomeWithoutTellingNewAddressesFromRepeatedOnes() {
+        Map<String, Object> body = Signer.valid();
+        sign(body);
+        sign(body);
         sign(Signer.with("postalCode", "nope"));
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("constituent_signatures_total{outcome=\"signed\"}"))
-                .body(containsString("constituent_signatures_total{outcome=\"invalid\"}"));
+                .body(containsString("constituent_signatures_total{outcome=\"received\"}"))
+                .body(containsString("constituent_signatures_total{outcome=\"invalid\"}"))
+                .body(not(containsString("already_signed")))
+                .body(not(containsString("outcome=\"signed\"")));
     }
 
     @Test
