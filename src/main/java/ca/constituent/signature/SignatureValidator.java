@@ -109,7 +109,7 @@ final class SignatureValidator {
         }
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
         int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_NAME || !PlainText.isPlainText(name, false)) {
+        if (length < 1 || length > MAX_NAME || !PlainText.isPlainText(name, false) || !PlainName.isPlain(name)) {
             invalid.add(new Invalid(field, "field." + field + ".invalid"));
             return null;
         }
