@@ -97,6 +97,7 @@ start_app() {
     java ${JAVA_OPTS:--Xmx1g} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
+  # Up to 5 minutes: on a shared machine start-up (riding data load) can take over a minute.
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
