@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  * boundaries=fed_2023_boundaries_simplified.geojson.gz   # GeoJSON, properties.fed_num; .gz is read as gzip
  * </pre>
  *
- * Everything is read and checked before anything is written, so a bad file changes nothing. Used by the Flyway
- * migration that loads the shipped dataset and by {@link RidingDatasets} for newer ones.
+ * Everything is read and checked before anything is written, so a bad file changes nothing. Loaded at run time by
+ * {@link RidingDatasets}, the shipped one included; no migration reads it.
  */
-public final class RidingDataset {
+final class RidingDataset {
 
     static final String CLASSPATH_ROOT = "data/ridings/";
     private static final Pattern FED_CODE = Pattern.compile("[0-9]{5}");
@@ -55,6 +55,7 @@ public final class RidingDataset {
     private final String origin;
     private final Map<String, byte[]> files;
     private final Properties properties;
+    private String sha256;
 
     private RidingDataset(String origin, Map<String, byte[]> files, Properties properties) {
         this.origin = origin;
@@ -63,7 +64,7 @@ public final class RidingDataset {
     }
 
     /** The dataset shipped in the application. */
-    public static RidingDataset bundled() {
+    static RidingDataset bundled() {
         return read("classpath:" + CLASSPATH_ROOT, name -> {
             InputStream in = RidingDataset.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name);
             if (in == null) {
@@ -74,7 +75,7 @@ public final class RidingDataset {
     }
 
     /** A dataset in a directory, such as a newer one an operator put beside the application. */
-    public static RidingDataset fromDirectory(Path directory) {
+    static RidingDataset fromDirectory(Path directory) {
         return read(directory.toString(), name -> Files.newInputStream(directory.resolve(name)));
     }
 
@@ -122,20 +123,24 @@ public final class RidingDataset {
         };
     }
 
-    public String version() {
+    String version() {
         return properties.getProperty("version").strip();
     }
 
-    public String origin() {
+    String origin() {
         return origin;
     }
 
     /** A digest of every file, so the same version with different content is noticed. */
-    public String sha256() {
+    synchronized String sha256() {
+        if (sha256 != null) {
+            return sha256;
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.values().forEach(digest::update);
-            return HexFormat.of().formatHex(digest.digest());
+            sha256 = HexFormat.of().formatHex(digest.digest());
+            return sha256;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,6 +26,15 @@ public class RepresentWireMock implements QuarkusTestResourceLifecycleManager {
     static final String UPSTREAM_TIMEOUT = "V6B 2T2";
     static final String UPSTREAM_ERROR = "V6B 3E3";
 
+    /** How long the slow scenario takes to answer: far beyond the test's read timeout. */
+    static final int UPSTREAM_DELAY_MS = 30_000;
+    /**
+     * The tests' connect and read timeouts. Production keeps 0.5 s + 1.5 s; a test machine under load (two cores, other
+     * builds) can take longer than that for a first request to a healthy stub, so the tests give it room and check the
+     * mechanism (a slow answer is abandoned at the timeout), not the production figure.
+     */
+    static final int TEST_TIMEOUT_MS = 5_000;
+
     static WireMockServer server;
 
     @Override
@@ -37,12 +46,14 @@ public class RepresentWireMock implements QuarkusTestResourceLifecycleManager {
         stub(SINGLE_RIDING, json(200, "single-riding"));
         stub(SPANS_TWO_RIDINGS, json(200, "postal-code-spans-two-ridings"));
         stub(UNKNOWN, json(404, "unknown"));
-        stub(UPSTREAM_TIMEOUT, json(200, "upstream-timeout").withFixedDelay(3_000));
+        stub(UPSTREAM_TIMEOUT, json(200, "upstream-timeout").withFixedDelay(UPSTREAM_DELAY_MS));
         stub(UPSTREAM_ERROR, json(500, "upstream-error"));
         return Map.of(
                 "quarkus.rest-client.represent.url", "http://127.0.0.1:" + server.port(),
                 "constituent.ridings.represent.enabled", "true",
-                "constituent.ridings.represent.requests-per-minute", "5");
+                "constituent.ridings.represent.requests-per-minute", "5",
+                "quarkus.rest-client.represent.connect-timeout", String.valueOf(TEST_TIMEOUT_MS),
+                "quarkus.rest-client.represent.read-timeout", String.valueOf(TEST_TIMEOUT_MS));
     }
 
     static String path(String postalCode) {

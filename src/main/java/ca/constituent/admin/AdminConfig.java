@@ -1,0 +1,44 @@
+package ca.constituent.admin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the organisers' dashboard. */
+@ConfigMapping(prefix = "constituent.admin")
+interface AdminConfig {
+
+    /** Session lifetimes. */
+    Session session();
+
+    /** Sign-in throttling. */
+    Throttle throttle();
+
+    /** Adds {@code Secure} to the session cookie; only dev mode over plain HTTP turns it off. */
+    @WithDefault("true")
+    boolean secureCookie();
+
+    /** Rows per page of the recent-signatures and audit pages. */
+    @WithDefault("50")
+    int pageSize();
+
+    interface Session {
+        /** A session ends after this long without a request. */
+        @WithDefault("PT30M")
+        Duration idle();
+
+        /** A session ends this long after sign-in, however active. */
+        @WithDefault("PT12H")
+        Duration absolute();
+    }
+
+    interface Throttle {
+        /** Failed sign-ins, per account and per IP address, that lock further attempts. */
+        @WithDefault("5")
+        int failures();
+
+        /** How long a lock lasts, and the window in which failures add up. */
+        @WithDefault("PT15M")
+        Duration lock();
+    }
+}

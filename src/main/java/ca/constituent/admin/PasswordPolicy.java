@@ -1,0 +1,74 @@
+package ca.constituent.admin;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Passwords of organiser accounts: at least 12 characters, not on the shipped list of common passwords
+ * ({@code admin/common-passwords.txt}), stored only as bcrypt hashes of cost 12.
+ */
+final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    static final int BCRYPT_COST = 12;
+    private static final Set<String> COMMON = load();
+
+    private PasswordPolicy() {
+    }
+
+    /** Why the password is refused (a message key), or empty when it is acceptable. */
+    static Optional<String> refusal(String password, String email) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of("admin.password.too-short");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (COMMON.contains(lower) || COMMON.contains(lower.replaceAll("[0-9!@#$%^&*.]+$", ""))) {
+            return Optional.of("admin.password.common");
+        }
+        String local = AdminUser.normalise(email).split("@")[0];
+        if (local.length() >= 4 && lower.contains(local)) {
+            return Optional.of("admin.password.contains-email");
+        }
+        return Optional.empty();
+    }
+
+    static String hash(String password) {
+        return BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    }
+
+    static boolean matches(String password, String hash) {
+        return BcryptUtil.matches(password, hash);
+    }
+
+    static int size() {
+        return COMMON.size();
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream("admin/common-passwords.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("admin/common-passwords.txt is missing");
+            }
+            Set<String> words = new HashSet<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String word = line.trim().toLowerCase(Locale.ROOT);
+                if (!word.isEmpty() && !word.startsWith("#")) {
+                    words.add(word);
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
