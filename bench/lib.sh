@@ -87,6 +87,16 @@ smtp_sink_down() {
 }
 
 start_app() {
+  launch_app "$@"
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "App on port $APP_PORT (pid $APP_PID)"
+}
+
+launch_app() { # starts the packaged app in the background without waiting for it to be ready
   APP_PORT=$(free_port)
   DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
   APP_SECRET=bench-secret-bench-secret-bench-secret-0123 \
@@ -95,12 +105,6 @@ start_app() {
     java ${JAVA_OPTS:--Xmx1g} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
-  for _ in $(seq 1 600); do
-    curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-    sleep 0.5
-  done
-  echo "App on port $APP_PORT (pid $APP_PID)"
 }
 
 warm_up() {
