@@ -13,7 +13,7 @@ need
 package_app
 start_postgres
 start_smtp_sink
-start_app
+start_app "${INTAKE_OPTS[@]}"
 LUA="$ROOT/bench/signatures.lua"
 
 warm_up 15 "$LUA"

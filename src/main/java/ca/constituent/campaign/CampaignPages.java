@@ -1,5 +1,6 @@
 package ca.constituent.campaign;
 
+import ca.constituent.abuse.ProofOfWork;
 import ca.constituent.common.FieldError;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
@@ -16,12 +17,31 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CampaignPages {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Template form;
     private final Template thanks;
+    private final ProofOfWork proofOfWork;
 
-    CampaignPages(@Location("campaign/form.html") Template form, @Location("campaign/thanks.html") Template thanks) {
+    CampaignPages(@Location("campaign/form.html") Template form, @Location("campaign/thanks.html") Template thanks,
+                  ProofOfWork proofOfWork) {
         this.form = form;
         this.thanks = thanks;
+        this.proofOfWork = proofOfWork;
+    }
+
+    /** The ALTCHA widget's texts in the page's language, as the JSON its {@code strings} attribute takes. */
+    private static String altchaStrings(Language language) {
+        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        for (String key : List.of("label", "verifying", "verified", "error", "expired", "verificationRequired")) {
+            strings.put(key, Messages.get(language, "altcha." + key));
+        }
+        try {
+            return JSON.writeValueAsString(strings);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public TemplateInstance form(Campaign campaign, Language language, Map<String, ?> values,
@@ -33,6 +53,8 @@ public class CampaignPages {
                 .data("summary", fr ? campaign.summaryFr : campaign.summaryEn)
                 .data("asks", campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList())
                 .data("values", values)
+                .data("proofOfWork", proofOfWork.enabled())
+                .data("altchaStrings", proofOfWork.enabled() ? altchaStrings(language) : "")
                 .data("errors", errors)
                 .data("invalid", errors.stream().map(FieldError::field).collect(Collectors.toSet()));
     }

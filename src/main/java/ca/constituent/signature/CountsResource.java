@@ -33,27 +33,27 @@ class CountsResource {
 
     @GET
     @Path("{slug}/counts")
-    @Operation(summary = "Confirmed and pending signatures, by province and by riding",
-            description = "Counts are rolled up every few seconds, so they may lag behind intake by that much.")
+    @Operation(summary = "Confirmed signatures, by province and by riding",
+            description = "Counts are rolled up every few seconds, so they may lag behind intake by that much. "
+                    + "Only confirmed signatures are public: a pending count would tell, at a quiet hour, "
+                    + "whether a given address had just signed.")
     public Response counts(String slug) {
         Campaign campaign = Campaign.findBySlug(slug)
                 .filter(c -> !Campaign.DRAFT.equals(c.status))
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT state, province, fed_code, n FROM signature_count WHERE campaign_id = ?1 AND n <> 0")
+                        "SELECT state, province, fed_code, n FROM signature_count WHERE campaign_id = ?1 AND n <> 0"
+                                + " AND state = 'confirmed'")
                 .setParameter(1, campaign.id)
                 .getResultList();
         long confirmed = 0;
-        long pending = 0;
         Map<String, Long> byProvince = new TreeMap<>();
         Map<String, Long> byRiding = new TreeMap<>();
         for (Object[] row : rows) {
             String state = (String) row[0];
             long n = ((Number) row[3]).longValue();
-            if (Signature.PENDING.equals(state)) {
-                pending += n;
-            } else if (Signature.CONFIRMED.equals(state)) {
+            if (Signature.CONFIRMED.equals(state)) {
                 confirmed += n;
                 byProvince.merge((String) row[1], n, Long::sum);
                 byRiding.merge((String) row[2], n, Long::sum);
@@ -66,7 +66,7 @@ class CountsResource {
         OffsetDateTime updatedAt = rolledUp.isEmpty() ? null : (OffsetDateTime) rolledUp.get(0);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(2);
-        return Response.ok(new SignatureCounts(confirmed, pending, byProvince, byRiding, campaign.goal, updatedAt))
+        return Response.ok(new SignatureCounts(confirmed, byProvince, byRiding, campaign.goal, updatedAt))
                 .cacheControl(cache)
                 .build();
     }

@@ -1,5 +1,7 @@
 package ca.constituent.signature;
 
+import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.abuse.ClientAddress;
 import ca.constituent.campaign.Campaign;
 import ca.constituent.campaign.CampaignPages;
 import ca.constituent.common.Language;
@@ -36,10 +38,12 @@ class SignatureResource {
 
     private final SignatureService signatures;
     private final CampaignPages pages;
+    private final ClientAddress clients;
 
-    SignatureResource(SignatureService signatures, CampaignPages pages) {
+    SignatureResource(SignatureService signatures, CampaignPages pages, ClientAddress clients) {
         this.signatures = signatures;
         this.pages = pages;
+        this.clients = clients;
     }
 
     @POST
@@ -54,7 +58,8 @@ class SignatureResource {
     public CompletionStage<Response> sign(String slug, SignRequest request, HttpHeaders headers,
                                           HttpServerRequest http) {
         SignRequest body = request == null ? new SignRequest(null, null, null, null, null, null, null, null) : request;
-        return signatures.sign(slug, body, headerLanguage(headers, http), clientAddress(http))
+        return signatures.sign(slug, body, headerLanguage(headers, http),
+                        new AbuseScreen.Client(clients.of(http), null, headers.getHeaderString("Altcha")))
                 .thenApply(receipt -> Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
@@ -69,13 +74,14 @@ class SignatureResource {
     public Response signForm(String slug, @RestForm String firstName, @RestForm String lastName,
                              @RestForm String email, @RestForm String postalCode, @RestForm String fedCode,
                              @RestForm String language, @RestForm String consentUpdates,
-                             @RestForm String personalNote, HttpHeaders headers, HttpServerRequest http) {
+                             @RestForm String personalNote, @RestForm String website, @RestForm String altcha,
+                             HttpHeaders headers, HttpServerRequest http) {
         SignRequest request = new SignRequest(firstName, lastName, email, postalCode, fedCode, language,
                 consentUpdates, personalNote);
         boolean browser = wantsHtml(headers);
         try {
             SignatureReceipt receipt = join(signatures.sign(slug, request, headerLanguage(headers, http),
-                    clientAddress(http)));
+                    new AbuseScreen.Client(clients.of(http), website, altcha)));
             if (!browser) {
                 return Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
@@ -121,9 +127,5 @@ class SignatureResource {
 
     private static Language headerLanguage(HttpHeaders headers, HttpServerRequest http) {
         return RequestLanguage.of(http.getParam("lang"), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-    }
-
-    private static String clientAddress(HttpServerRequest http) {
-        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 }
