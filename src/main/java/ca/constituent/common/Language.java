@@ -8,6 +8,9 @@ import java.util.Optional;
 public enum Language {
     EN, FR;
 
+    private static final List<String> TAGS = List.of("en", "fr");
+    private static final int MAX_ACCEPT_LANGUAGE = 1024;
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -32,31 +35,21 @@ public enum Language {
     }
 
     /**
-     * The preferred of the two languages in an {@code Accept-Language} header, English when it names neither or
-     * does not parse. Quality values are honoured, as {@link Locale.LanguageRange} reads them.
+     * The preferred of the two languages in an {@code Accept-Language} header (RFC 4647 lookup, so {@code fr-CA}
+     * matches French and quality values, {@code q=0} included, are honoured), English when it names neither or is
+     * malformed. Only its first kilobyte is read.
      */
     public static Language fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank() || header.length() > 1024) {
+        if (header == null || header.isBlank()) {
             return EN;
         }
-        List<Locale.LanguageRange> ranges;
+        String ranges = header.length() <= MAX_ACCEPT_LANGUAGE ? header
+                : header.substring(0, Math.max(0, header.lastIndexOf(',', MAX_ACCEPT_LANGUAGE)));
         try {
-            ranges = Locale.LanguageRange.parse(header);
-        } catch (IllegalArgumentException unreadable) {
-            return EN;
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(ranges), TAGS);
+            return tag == null ? EN : parse(tag).orElse(EN);
+        } catch (IllegalArgumentException e) {
+            return EN; // not a list of language ranges
         }
-        for (Locale.LanguageRange range : ranges) {
-            String tag = range.getRange();
-            if (range.getWeight() == 0) {
-                continue;
-            }
-            if (tag.startsWith("fr")) {
-                return FR;
-            }
-            if (tag.startsWith("en")) {
-                return EN;
-            }
-        }
-        return EN;
     }
 }
