@@ -19,12 +19,15 @@ public enum Language {
         return this == FR ? Locale.CANADA_FRENCH : Locale.CANADA;
     }
 
-    /** {@code en} or {@code fr}, any case; anything else is empty. */
+    /**
+     * {@code en} or {@code fr}, any case, with surrounding spaces; anything else is empty, including a code with
+     * line breaks or other control characters around it.
+     */
     public static Optional<Language> parse(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return switch (code.trim().toLowerCase(Locale.ROOT)) {
+        return switch (code.replaceAll("^ +| +$", "").toLowerCase(Locale.ROOT)) {
             case "en" -> Optional.of(EN);
             case "fr" -> Optional.of(FR);
             default -> Optional.empty();

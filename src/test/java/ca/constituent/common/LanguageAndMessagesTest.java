@@ -23,6 +23,8 @@ class LanguageAndMessagesTest {
             "fr;q=0.1,en;q=0.2|EN",
             "''|EN",
             "fr;q=abc|EN",
+            "'fr;q=abc, *;q=NaN, ;;;,,,'|EN",
+            "fr;q=0,en;q=0.1|EN",
             "fr-CA|FR",
             "*|EN",
             "en;q=0,fr;q=0.1|FR",

@@ -132,6 +132,19 @@ class ManifestsTest {
         }
     }
 
+    @Test
+    void devTalksToItsOwnPostgresAndMailpit() {
+        Overlay dev = app("dev");
+        Map<String, String> config = dev.configMap();
+        String dbHost = config.get("DB_URL").replaceFirst("jdbc:postgresql://([^:/]+).*", "$1");
+        for (String[] target : new String[][] {{dbHost, "5432"}, {config.get("SMTP_HOST"), config.get("SMTP_PORT")}}) {
+            Map<String, Object> service = find(dev.resources(), "Service", target[0]);
+            assertTrue(list(at(service, "spec", "ports")).stream().anyMatch(p -> target[1].equals(
+                    String.valueOf(at(p, "port")))), "service " + target[0] + " has no port " + target[1]);
+        }
+        assertEquals("1", String.valueOf(at(dev.deployment(), "spec", "replicas")));
+    }
+
     static Overlay app(String overlay) {
         Path directory = K8S.resolve("overlays/" + overlay);
         Path example = directory.resolve("secret.example.yaml");
