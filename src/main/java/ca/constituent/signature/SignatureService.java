@@ -68,10 +68,15 @@ public class SignatureService {
         AbuseScreen.Screening screening;
         try {
             signature = SignatureValidator.validate(request, headerLanguage);
+        } catch (ProblemException e) {
+            count("invalid");
+            throw e;
+        }
+        try {
             screening = screen.screen(client, signature.email());
         } catch (ProblemException e) {
             count("invalid");
-            throw e.language() == null ? e.in(headerLanguage) : e;
+            throw e.in(signature.language());
         }
         String ipHash = client.address() == null ? null : keys.hash("ip", client.address(), 22);
         String mailbox = keys.hash("mailbox", CanonicalEmail.mailbox(signature.email()), 22);
