@@ -2,17 +2,23 @@ package ca.constituent.common;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * Refuses a request body larger than the service accepts before any of it is read, with a 413 problem in the
- * request's language. Most bodies (a signature) are small; the paths listed in
- * {@code constituent.http.large-body-paths} (letters a signer edits) may be larger. A chunked body, which announces
- * no size, is answered 411 (send Content-Length); the HTTP layer's own limit
- * ({@code quarkus.http.limits.max-body-size}) still bounds any body that slips past both.
+ * Refuses a request body larger than the service accepts before any of it reaches a resource, with a 413 in the
+ * request's language (a page for a browser, problem+json otherwise). Most bodies (a signature with its note) are
+ * small; the paths listed in {@code constituent.http.large-body-paths} (letters a signer edits) may be larger. A
+ * body a little over the limit is read and discarded before the answer, so a browser still uploading sees the page
+ * instead of a reset connection; a far larger one closes the connection. A chunked body, which announces no size,
+ * is answered 411 (send Content-Length); the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size})
+ * still bounds any body that slips past both.
  */
 public class BodyLimits {
+
+    /** How many times its limit a refused body may be before it is no longer read to the end. */
+    static final int DRAIN_FACTOR = 4;
 
     void install(@Observes Filters filters, HttpConfig config) {
         long small = config.maxBodyBytes();
@@ -29,19 +35,35 @@ public class BodyLimits {
             }
             if (length != null) {
                 long limit = largePaths.stream().anyMatch(p -> request.path().matches(p)) ? large : small;
-                long announced;
-                try {
-                    announced = Long.parseLong(length.trim());
-                } catch (NumberFormatException e) {
-                    announced = Long.MAX_VALUE;
-                }
+                long announced = announced(length);
                 if (announced > limit) {
-                    UnmatchedRoutes.answer(ctx, 413);
-                    request.connection().close();
+                    refuse(ctx, announced <= limit * DRAIN_FACTOR);
                     return;
                 }
             }
             ctx.next();
         }, 1000);
+    }
+
+    private static long announced(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void refuse(RoutingContext ctx, boolean drain) {
+        HttpServerRequest request = ctx.request();
+        if (!drain) {
+            UnmatchedRoutes.answer(ctx, 413);
+            request.connection().close();
+            return;
+        }
+        request.handler(ignored -> {
+        });
+        request.endHandler(done -> UnmatchedRoutes.answer(ctx, 413));
+        request.exceptionHandler(failure -> request.connection().close());
+        request.resume();
     }
 }

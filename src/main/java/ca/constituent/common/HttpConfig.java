@@ -8,15 +8,35 @@ import java.util.List;
 @ConfigMapping(prefix = "constituent.http")
 public interface HttpConfig {
 
-    /** The largest request body accepted, in bytes (a signature is well under 1 KB). */
-    @WithDefault("16384")
+    /**
+     * The largest request body accepted, in bytes. A signature with a 2,000-character note in any script, posted by
+     * a browser that percent-encodes every byte (up to 12 bytes a character), is under 30 KB.
+     */
+    @WithDefault("40960")
     long maxBodyBytes();
 
-    /** The largest body accepted on the paths of {@link #largeBodyPaths()}, in bytes. */
-    @WithDefault("65536")
+    /**
+     * The largest body accepted on the paths of {@link #largeBodyPaths()}, in bytes: a 10,000-character letter and
+     * its 200-character subject, fully percent-encoded, are under 125 KB.
+     */
+    @WithDefault("163840")
     long maxLargeBodyBytes();
 
-    /** Path patterns (regular expressions) that may carry the larger bodies, such as letters signers edit. */
-    @WithDefault("/api/signatures/[^/]+/mp-email.*")
+    /** Path patterns (regular expressions) that may carry the larger bodies: letters signers edit, API or page. */
+    @WithDefault("/api/signatures/[^/]+/mp-email.*,/letter/[^/]+")
     List<String> largeBodyPaths();
+
+    /**
+     * The longest request address (path and query) accepted, in characters; longer ones get a 414 problem. Keep it
+     * below {@code quarkus.http.limits.max-initial-line-length}.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /**
+     * The largest request headers accepted, in bytes all together; larger ones get a 431 problem. Keep it below
+     * {@code quarkus.http.limits.max-header-size}.
+     */
+    @WithDefault("16384")
+    int maxHeaderBytes();
 }

@@ -3,8 +3,6 @@ package ca.constituent.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -26,36 +24,26 @@ public class ProblemMapper {
     /** Seconds a client should wait before retrying a 503 (the database restarting, intake over capacity). */
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final Template page;
-
-    ProblemMapper(@Location("error.html") Template page) {
-        this.page = page;
-    }
-
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        Language language = e.language() != null ? e.language() : RequestLanguage.of(request);
-        if (isBrowserPage(request)) {
-            // A person following a link to a page gets a page, with the same status, title and detail.
-            return withRetryAfter(Response.status(e.status()), e.status())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .header("Content-Language", language.code())
-                    .entity(page.data("t", new Texts(language)).data("problem", toProblem(e, language)).render())
-                    .build();
-        }
-        return respond(e, language);
+        return answer(e, e.language() != null ? e.language() : RequestLanguage.of(request), request);
     }
 
-    /** A page request from a browser: not under /api, and HTML is the first type the client names. */
-    static boolean isBrowserPage(HttpServerRequest request) {
-        String accept = request.getHeader("Accept");
-        return !request.path().startsWith("/api/") && accept != null
-                && accept.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
+    /** A person's browser gets a page, with the same status, title and detail; anything else problem+json. */
+    static Response answer(ProblemException e, Language language, HttpServerRequest request) {
+        if (!ProblemPages.wantsPage(request)) {
+            return respond(e, language);
+        }
+        return withRetryAfter(Response.status(e.status()), e.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Language", language.code())
+                .entity(ProblemPages.render(toProblem(e, language), language))
+                .build();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response malformedBody(Exception e, HttpServerRequest request) {
-        return respond(new ProblemException(400, "malformed-body"), RequestLanguage.of(request));
+        return answer(MalformedBody.of(e), RequestLanguage.of(request), request);
     }
 
     @ServerExceptionMapper
@@ -73,10 +61,13 @@ public class ProblemMapper {
         } else {
             kind = kindFor(status);
         }
-        if (e.getCause() instanceof JsonProcessingException || (status == 400 && kind.equals("bad-request"))) {
-            kind = "malformed-body";
+        ProblemException problem = new ProblemException(status, kind);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            problem = MalformedBody.of(json);
+        } else if (status == 400 && kind.equals("bad-request")) {
+            problem = new ProblemException(400, "malformed-body");
         }
-        Response response = respond(new ProblemException(status, kind), RequestLanguage.of(request));
+        Response response = answer(problem, RequestLanguage.of(request), request);
         if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
@@ -88,13 +79,19 @@ public class ProblemMapper {
         if (DatabaseFailures.isUnavailable(e)) {
             Log.warnf("Database unavailable (SQL state %s) on %s %s", DatabaseFailures.sqlState(e), request.method(),
                     request.path());
-            return respond(unavailable(), RequestLanguage.of(request));
+            return answer(unavailable(), RequestLanguage.of(request), request);
         }
-        // Class names and the frame that threw are enough to find the cause; messages may carry values from the
-        // request (names, addresses), so they are never logged, at any level.
+        logUnexpected(e, request);
+        return answer(new ProblemException(500, "internal-error"), RequestLanguage.of(request), request);
+    }
+
+    /**
+     * Logs a failure nobody expected. Class names and the frame that threw are enough to find the cause; messages may
+     * carry values from the request (names, addresses), so they are never logged, at any level.
+     */
+    static void logUnexpected(Throwable e, HttpServerRequest request) {
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         Log.errorf("Unexpected %s at %s on %s %s", e.getClass().getName(), where, request.method(), request.path());
-        return respond(new ProblemException(500, "internal-error"), RequestLanguage.of(request));
     }
 
     /** The database is away or refuses writes: nothing was stored, and a retry in a few seconds may succeed. */
@@ -110,8 +107,10 @@ public class ProblemMapper {
             case 406 -> "not-acceptable";
             case 411 -> "length-required";
             case 413 -> "body-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
+            case 431 -> "headers-too-large";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };

@@ -4,19 +4,31 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Requests that no REST resource, page or static file answers, and bodies refused by the HTTP layer before they
- * reach a resource, get the same problem+json answers as the rest of the service.
+ * reach a resource, get the same answers as the rest of the service: problem+json, or a page for a browser.
  */
 public class UnmatchedRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE).handler(ctx -> answer(ctx, 404));
+        router.route().order(Integer.MIN_VALUE).failureHandler(UnmatchedRoutes::failed);
         router.errorHandler(404, ctx -> answer(ctx, 404));
         router.errorHandler(405, ctx -> answer(ctx, 405));
         router.errorHandler(413, ctx -> answer(ctx, 413));
+    }
+
+    /**
+     * A failure in the HTTP layer, before or beside the REST resources (a path with a bad percent-encoding, a body
+     * handler's refusal): answered as a problem too, rather than a bare status or the framework's error page.
+     */
+    static void failed(RoutingContext ctx) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        if (status >= 500 && ctx.failure() != null) {
+            ProblemMapper.logUnexpected(ctx.failure(), ctx.request());
+        }
+        answer(ctx, status);
     }
 
     static void answer(RoutingContext ctx, int status) {
@@ -26,12 +38,12 @@ public class UnmatchedRoutes {
         HttpServerRequest request = ctx.request();
         Language language = RequestLanguage.of(request);
         ProblemException problem = new ProblemException(status, ProblemMapper.kindFor(status));
-        Response response = ProblemMapper.respond(problem, language);
-        String body = Json.write(response.getEntity());
+        Problem body = ProblemMapper.toProblem(problem, language);
+        boolean page = ProblemPages.wantsPage(request);
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Content-Type", page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                 .putHeader("Content-Language", language.code())
-                .end(body);
+                .end(page ? ProblemPages.render(body, language) : Json.write(body));
     }
 }

@@ -58,23 +58,27 @@ class ConfirmationResource {
     @Path("confirm/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page the confirmation link opens: a button, nothing confirmed yet")
-    public String ask(String id, @RestQuery String key, @RestQuery String lang,
-                                @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response ask(String id, @RestQuery String key, @RestQuery String lang,
+                        @HeaderParam("Accept-Language") String acceptLanguage) {
         UUID signatureId = Ids.parseUuid(id);
         Language language = RequestLanguage.of(lang, acceptLanguage);
-        if (signatureId == null || !signerKeys.verify(signatureId, key)) {
-            return render(language, "invalid", null, null, null).render();
-        }
-        Signature signature = Signature.findById(signatureId);
+        Signature signature = signatureId == null || !signerKeys.verify(signatureId, key) ? null
+                : Signature.findById(signatureId);
         if (signature == null) {
-            return render(language, "invalid", null, null, null).render();
+            // The same page as before, but a 404: a wrong link is not a page that exists.
+            return page(404, render(language, "invalid", null, null, null));
         }
         if (signature.isConfirmed()) {
-            return render(language, "already-confirmed", signatureId, key, null).render();
+            return page(200, render(language, "already-confirmed", signatureId, key, null));
         }
         Campaign campaign = Campaign.findById(signature.campaignId);
-        return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn)
-                .render();
+        return page(200, render(language, "ask", signatureId, key,
+                language == Language.FR ? campaign.titleFr : campaign.titleEn));
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @POST
@@ -98,10 +102,7 @@ class ConfirmationResource {
             case EXPIRED -> 410;
             case NOT_FOUND -> 404;
         };
-        return Response.status(status)
-                .entity(render(language, name, signatureId, key, null).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return page(status, render(language, name, signatureId, key, null));
     }
 
     @POST

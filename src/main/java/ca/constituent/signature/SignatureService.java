@@ -1,6 +1,7 @@
 package ca.constituent.signature;
 
 import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.campaign.Campaign;
 import ca.constituent.common.DatabaseFailures;
 import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
@@ -78,9 +79,13 @@ public class SignatureService {
             count("invalid");
             throw e.in(signature.language());
         }
+        Language language = signature.language();
+        if (!Campaign.isSlug(slug)) {
+            count("campaign_not_found");
+            throw ProblemException.notFound("campaign-not-found").in(language);
+        }
         String ipHash = client.address() == null ? null : keys.hash("ip", client.address(), 22);
         String mailbox = keys.hash("mailbox", CanonicalEmail.mailbox(signature.email()), 22);
-        Language language = signature.language();
         return placeInRiding(signature)
                 .thenCompose(placed -> writer.submit(slug, placed, ipHash, mailbox, screening))
                 .handle((outcome, failure) -> answer(slug, language, outcome, failure));

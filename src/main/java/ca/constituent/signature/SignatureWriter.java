@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Writes signatures in batches: requests wait in a queue, a few writer threads each take whatever has queued up
@@ -47,6 +49,8 @@ class SignatureWriter {
     private final int shardBase = new java.security.SecureRandom().nextInt(1 << 20) * 64;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> writers = new ArrayList<>();
+    /** Submitting holds it shared, stopping exclusively: nothing is queued after the writers are told to stop. */
+    private final ReadWriteLock intake = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
     SignatureWriter(AgroalDataSource dataSource, SignatureConfig config, AbuseConfig abuse) {
@@ -66,8 +70,17 @@ class SignatureWriter {
         }
     }
 
+    /**
+     * On shutdown (after the HTTP server stopped taking requests and let in-flight ones finish), refuses new
+     * signatures and lets the writers store every queued one before they exit, so every 202 has its row.
+     */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        intake.writeLock().lock();
+        try {
+            running = false;
+        } finally {
+            intake.writeLock().unlock();
+        }
         for (Thread thread : writers) {
             thread.join(10_000);
         }
@@ -78,11 +91,16 @@ class SignatureWriter {
      * fails at once with {@link Overloaded}, which the caller answers with 503, so nothing is accepted unwritten.
      */
     CompletionStage<Outcome> submit(String slug, NewSignature signature, String ipHash, String mailbox,
-                                    AbuseScreen.Screening screening) {
+                                     AbuseScreen.Screening screening) {
         Pending pending = new Pending(slug, UUID.randomUUID(), signature, ipHash, mailbox, screening,
                 new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            pending.result().completeExceptionally(new Overloaded());
+        intake.readLock().lock();
+        try {
+            if (!running || !queue.offer(pending)) {
+                pending.result().completeExceptionally(new Overloaded());
+            }
+        } finally {
+            intake.readLock().unlock();
         }
         return pending.result();
     }

@@ -140,7 +140,7 @@ class ProblemsTest {
     @Test
     void oversizedBodyIsRefusedWith413() {
         long before = signatures();
-        given().contentType(ContentType.JSON).body(Signer.with("personalNote", "x".repeat(20_000)))
+        given().contentType(ContentType.JSON).body(Signer.with("personalNote", "x".repeat(50_000)))
                 .when().post(SIGNATURES)
                 .then().statusCode(413)
                 .contentType("application/problem+json")
