@@ -2,7 +2,6 @@ package ca.constituent.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** Settings shared by every feature. In production each comes from an environment variable. */
 @ConfigMapping(prefix = "constituent")
@@ -17,9 +16,4 @@ public interface AppConfig {
      * invalidates every link already mailed.
      */
     String secret();
-
-    /** Threads that talk to the SMTP server, shared by the confirmation and MP-email outboxes. */
-    @WithName("mail.senders")
-    @WithDefault("8")
-    int mailSenders();
 }

@@ -1,13 +1,14 @@
 package ca.constituent.mpemail;
 
 import ca.constituent.common.MailFailures;
-import ca.constituent.common.MailSenders;
+import ca.constituent.outbox.MailTransport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +33,23 @@ import java.util.Map;
  * Message-ID, derived from the outbox row, so mail systems can tell them apart.
  */
 @ApplicationScoped
-class MpEmailOutbox {
+public class MpEmailOutbox {
 
     private static final long CLAIM_LOCK = 0x4d50_454d_4149_4cL;
+
+    /**
+     * Due letters taken round-robin across MP inboxes: each inbox's oldest first, then each one's second, and so on,
+     * at most {@code ?} per inbox (its per-minute limit), so a backlog for one MP never holds another's letters.
+     */
+    private static final String DUE_ROUND_ROBIN = """
+            SELECT m.id, m.to_email FROM mp_email m
+            JOIN (SELECT id, row_number() OVER (PARTITION BY to_email ORDER BY next_attempt_at, id) AS turn
+                  FROM mp_email WHERE status = 'queued' AND next_attempt_at <= now()) due ON due.id = m.id
+            WHERE due.turn <= ?
+            ORDER BY due.turn, m.next_attempt_at, m.id
+            LIMIT ?
+            FOR UPDATE OF m SKIP LOCKED
+            """;
 
     /** A letter claimed for sending. */
     record Claimed(long id, int attempts, String toName, String toEmail, String fromName, String replyTo,
@@ -42,17 +57,16 @@ class MpEmailOutbox {
     }
 
     private final AgroalDataSource dataSource;
-    private final Mailer mailer;
     private final MpEmailConfig config;
-    private final MailSenders senders;
+    private final MailTransport transport;
     private final String messageIdDomain;
     Clock clock = Clock.systemUTC();
+    private volatile boolean running = true;
 
-    MpEmailOutbox(AgroalDataSource dataSource, Mailer mailer, MailSenders senders, MpEmailConfig config) {
+    MpEmailOutbox(AgroalDataSource dataSource, MailTransport transport, MpEmailConfig config) {
         this.dataSource = dataSource;
-        this.mailer = mailer;
         this.config = config;
-        this.senders = senders;
+        this.transport = transport;
         String from = config.fromAddress();
         this.messageIdDomain = from.substring(from.lastIndexOf('@') + 1);
     }
@@ -61,10 +75,13 @@ class MpEmailOutbox {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
         requeueAbandoned();
-        long until = System.nanoTime() + 50_000_000_000L;
-        while (deliverDue() > 0 && System.nanoTime() < until) {
-            Thread.onSpinWait();
+        while (running && deliverDue() == config.batchSize()) {
+            // a full batch: more letters may be due now; a partial one means the rest waits for its time or limit
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
     }
 
     /** Claims and sends one batch of due letters; returns how many were claimed. */
@@ -76,14 +93,13 @@ class MpEmailOutbox {
         if (claimed.isEmpty()) {
             return 0;
         }
-        senders.sendEach(claimed, this::deliver);
+        transport.sendEach(claimed, this::compose, this::record);
         return claimed.size();
     }
 
-    private void deliver(Claimed letter) {
-        try {
-            mailer.send(compose(letter));
-        } catch (RuntimeException e) {
+    /** Records the outcome of one attempt: sent, failed for good, or queued again after a backoff. */
+    private void record(Claimed letter, Throwable e) {
+        if (e != null) {
             boolean permanent = MailFailures.isPermanent(e) || letter.attempts() >= config.maxAttempts();
             Log.warnf("MP email %d failed (attempt %d, %s)%s", letter.id(), letter.attempts(),
                     MailFailures.describe(e), permanent ? ", giving up" : ", will retry");
@@ -147,14 +163,9 @@ class MpEmailOutbox {
                 }
                 List<Long> due = new ArrayList<>();
                 List<String> inboxes = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("""
-                        SELECT id, to_email FROM mp_email
-                        WHERE status = 'queued' AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at, id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED
-                        """)) {
-                    select.setInt(1, config.batchSize() * 4);
+                try (PreparedStatement select = connection.prepareStatement(DUE_ROUND_ROBIN)) {
+                    select.setInt(1, config.perInboxPerMinute() > 0 ? config.perInboxPerMinute() : config.batchSize());
+                    select.setInt(2, config.batchSize() * 4);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             due.add(rows.getLong(1));
@@ -227,6 +238,15 @@ class MpEmailOutbox {
         return chosen;
     }
 
+    /**
+     * Queues a failed letter again, to leave at the next run with a fresh count of attempts (an admin's "retry").
+     * Returns false, changing nothing, when no letter with this id is {@code failed}.
+     */
+    public boolean retryFailed(long mpEmailId) {
+        return update("UPDATE mp_email SET status = 'queued', attempts = 0, next_attempt_at = now(), last_error = ? "
+                + "WHERE id = ? AND status = 'failed'", null, mpEmailId) == 1;
+    }
+
     /** Letters left in {@code sending} past the lease belong to a worker that died: queue them again. */
     void requeueAbandoned() {
         update("UPDATE mp_email SET status = 'queued', next_attempt_at = now(), last_error = ? "
@@ -234,16 +254,17 @@ class MpEmailOutbox {
                 + config.lease().toSeconds() + ")", "abandoned in sending", null);
     }
 
-    private void update(String sql, String error, Long id) {
+    private int update(String sql, String error, Long id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, error);
             if (id != null) {
                 statement.setLong(2, id);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             Log.errorf("Updating MP emails failed with SQL state %s", e.getSQLState());
+            return 0;
         }
     }
 }

@@ -3,15 +3,16 @@ package ca.constituent.signature;
 import ca.constituent.common.AppConfig;
 import ca.constituent.common.Language;
 import ca.constituent.common.MailFailures;
-import ca.constituent.common.MailSenders;
+import ca.constituent.outbox.MailTransport;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,18 +51,17 @@ class ConfirmationMailer {
     }
 
     private final AgroalDataSource dataSource;
-    private final Mailer mailer;
-    private final MailSenders senders;
+    private final MailTransport transport;
     private final Engine engine;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
     private final AppConfig app;
+    private volatile boolean running = true;
 
-    ConfirmationMailer(AgroalDataSource dataSource, Mailer mailer, MailSenders senders, Engine engine, SignerKeys signerKeys,
+    ConfirmationMailer(AgroalDataSource dataSource, MailTransport transport, Engine engine, SignerKeys signerKeys,
                        SignatureConfig config, AppConfig app) {
         this.dataSource = dataSource;
-        this.mailer = mailer;
-        this.senders = senders;
+        this.transport = transport;
         this.engine = engine;
         this.signerKeys = signerKeys;
         this.config = config;
@@ -71,26 +71,26 @@ class ConfirmationMailer {
     @Scheduled(every = "${constituent.signatures.mail.every:2s}", delayed = "${constituent.signatures.mail.delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        int sent;
-        int rounds = 0;
-        do {
-            sent = sendDue();
-            rounds++;
-        } while (sent == config.mail().batchSize() && rounds < 20);
+        while (running && sendDue() == config.mail().batchSize()) {
+            // a full batch: more mails may be due now
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
     }
 
     /** Sends the mails that are due now, at most one batch; returns how many were claimed. */
     int sendDue() {
         List<Claimed> claimed = claim();
-        senders.sendEach(claimed, this::deliver);
+        transport.sendEach(claimed, this::compose, this::deliver);
         return claimed.size();
     }
 
-    private void deliver(Claimed mail) {
-        try {
-            mailer.send(compose(mail));
+    private void deliver(Claimed mail, Throwable e) {
+        if (e == null) {
             record(mail.mailId(), "sent", null, 0);
-        } catch (RuntimeException e) {
+        } else {
             boolean permanent = MailFailures.isPermanent(e) || mail.attempts() >= config.mail().maxAttempts();
             Log.warnf("Confirmation mail %d failed (attempt %d, %s)%s", mail.mailId(), mail.attempts(),
                     MailFailures.describe(e), permanent ? ", giving up" : ", will retry");

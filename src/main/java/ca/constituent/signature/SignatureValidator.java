@@ -27,8 +27,10 @@ final class SignatureValidator {
         if (language == null) {
             language = fallback;
         }
-        String firstName = fields.line(request.firstName(), "firstName", Fields.MAX_NAME, "field.required");
-        String lastName = fields.line(request.lastName(), "lastName", Fields.MAX_NAME, "field.required");
+        String firstName = plainName(fields,
+                fields.line(request.firstName(), "firstName", Fields.MAX_NAME, "field.required"), "firstName");
+        String lastName = plainName(fields,
+                fields.line(request.lastName(), "lastName", Fields.MAX_NAME, "field.required"), "lastName");
         String email = fields.parsed(request.email(), "email", EmailAddress::parse, "field.required");
         if (email != null && email.length() > EmailAddress.MAX_LENGTH) {
             fields.add("email", "field.email.too-long");
@@ -51,5 +53,14 @@ final class SignatureValidator {
         return new NewSignature(firstName, lastName, email, CanonicalEmail.of(email), postalCode, fedCode, language,
                 consent != null && consent.toLowerCase(Locale.ROOT).matches("true|on|yes|oui|1"), note, latitude,
                 longitude);
+    }
+
+    /** A name goes into a mail's greeting: no link, address or domain, few digits ({@link PlainName}). */
+    private static String plainName(Fields fields, String name, String field) {
+        if (name != null && !PlainName.isPlain(name)) {
+            fields.add(field, "field." + field + ".invalid");
+            return null;
+        }
+        return name;
     }
 }

@@ -3,6 +3,7 @@ package ca.constituent.mpemail;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,6 +60,7 @@ class MpEmailSmtpTest {
     void emptyOutbox() {
         // Each test starts with an empty outbox (this profile has a database of its own).
         sql.update("DELETE FROM mp_email");
+        sql.update("DELETE FROM signature WHERE email LIKE 'stall-%@example.org'");
     }
 
     @AfterEach
@@ -104,19 +107,24 @@ class MpEmailSmtpTest {
         Signed s = queue("fr", Map.of("copyToSigner", true,
                 "subject", "Fermez les bureaux de l'ICE : déportations, complicité, Entente sur les tiers pays sûrs"));
         Map<String, Object> row = row(s);
-        assertEquals(1, outbox.deliverDue());
+        Signed withoutCopy = queue("en", false);
+        assertEquals(2, outbox.deliverDue());
         assertEquals("sent", row(s).get("status"));
 
         MimeMessage mail = null;
         for (MimeMessage m : greenMail.getReceivedMessages()) {
             if (GreenMailUtil.getAddressList(m.getRecipients(Message.RecipientType.TO))
-                    .contains((String) row.get("to_email"))) {
+                    .contains((String) row.get("to_email"))
+                    && ((InternetAddress) m.getReplyTo()[0]).getAddress().equals(s.email())) {
                 mail = m;
             }
         }
         assertNotNull(mail);
         InternetAddress from = (InternetAddress) mail.getFrom()[0];
         assertEquals("Marie-Ève Tremblay via End ICE Complicity", from.getPersonal());
+        String rawFrom = mail.getHeader("From")[0];
+        assertTrue(rawFrom.startsWith("=?UTF-8?B?") && rawFrom.endsWith(" <letters@constituent.localhost>"),
+                "a display name encoded per RFC 2047, not a comment after the address: " + rawFrom);
         assertEquals("letters@constituent.localhost", from.getAddress());
         assertEquals(s.email(), ((InternetAddress) mail.getReplyTo()[0]).getAddress());
         assertEquals(row.get("to_email"), ((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0])
@@ -132,6 +140,19 @@ class MpEmailSmtpTest {
                 body);
         assertTrue(greenMail.getReceivedMessagesForDomain(s.email().substring(s.email().indexOf('@') + 1)).length
                 >= 1, "the signer gets the copy");
+
+        MimeMessage plain = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (((InternetAddress) m.getReplyTo()[0]).getAddress().equals(withoutCopy.email())) {
+                plain = m;
+            }
+        }
+        assertNotNull(plain);
+        assertEquals(null, plain.getHeader("Cc"), "no Cc header when the signer wants no copy");
+        for (var headers = plain.getAllHeaders(); headers.hasMoreElements(); ) {
+            jakarta.mail.Header header = headers.nextElement();
+            assertTrue(!header.getValue().isBlank(), "no empty header: " + header.getName());
+        }
     }
 
     @Test
@@ -166,6 +187,14 @@ class MpEmailSmtpTest {
         assertEquals("SMTP 550", row.get("last_error"));
         given().header("X-Signer-Key", s.key()).when().get("/api/signatures/" + s.id() + "/mp-email")
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"));
+
+        long id = ((Number) row.get("id")).longValue();
+        assertTrue(outbox.retryFailed(id), "an admin may queue a failed letter again");
+        assertEquals(false, outbox.retryFailed(id), "only a failed letter");
+        ScriptedSmtpServer accepting = accepting();
+        assertEquals(1, outbox.deliverDue());
+        assertEquals("sent", row(s).get("status"));
+        assertEquals(1, accepting.received());
     }
 
     @Test
@@ -185,6 +214,66 @@ class MpEmailSmtpTest {
         assertEquals(2, outbox.deliverDue());
         assertEquals(8, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent'"));
         assertEquals(8, accepting.received());
+    }
+
+    /**
+     * The 60 s stall: sends that crossed threads inside the mail client's pool could lose the server's greeting and
+     * wait for the blocking mailer's 60 s timeout. Many letters at once (one per inbox, so no limit holds them), first
+     * with nothing listening, then with a server that greets at once: every letter leaves well inside that minute.
+     */
+    @Test
+    @Order(6)
+    void lettersQueuedWhileTheServerWasDownLeaveAtOnceWhenItIsBack() throws Exception {
+        int letters = 200;
+        queueLetters("down", letters, "'mp-' || g || '@parl.example.ca'");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertEquals(letters, outbox.deliverDue()),
+                "nothing listens: every attempt is refused at once");
+        assertEquals(letters, sql.count("SELECT count(*) FROM mp_email WHERE status = 'queued' AND attempts = 1"));
+
+        ScriptedSmtpServer accepting = accepting();
+        sql.update("UPDATE mp_email SET next_attempt_at = now()");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertEquals(letters, outbox.deliverDue()),
+                "no send waits for a greeting that was lost");
+        assertEquals(letters, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent'"));
+        assertEquals(letters, accepting.received());
+    }
+
+    /** A backlog for one MP never holds the others' letters: inboxes take turns, each within its own limit. */
+    @Test
+    @Order(7)
+    void aBacklogForOneMpDoesNotDelayTheOthers() throws Exception {
+        ScriptedSmtpServer accepting = accepting();
+        queueLetters("flood", 1000, "'mp-flooded@parl.example.ca'");
+        queueLetters("few", 30, "'mp-' || (g % 3) || '@parl.example.ca'");
+        assertEquals(6 * 4, outbox.deliverDue(), "six for each of the four inboxes, the flooded one included");
+        assertEquals(18, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent' AND to_email <> "
+                + "'mp-flooded@parl.example.ca'"));
+        assertEquals(0, outbox.deliverDue(), "every inbox has had its share of this minute");
+        sql.update("UPDATE mp_email SET sent_at = sent_at - interval '61 seconds', "
+                + "claimed_at = claimed_at - interval '61 seconds' WHERE status = 'sent'");
+        assertEquals(6 + 4 * 3, outbox.deliverDue());
+        assertEquals(30, sql.count("SELECT count(*) FROM mp_email WHERE status = 'sent' AND to_email <> "
+                + "'mp-flooded@parl.example.ca'"), "the few letters to the other MPs are all gone in two minutes");
+        assertEquals(12 + 30, accepting.received());
+    }
+
+    /** {@code n} confirmed signatures tagged {@code tag}, each with a queued letter to {@code inbox} (SQL of g). */
+    private void queueLetters(String tag, int n, String inbox) {
+        sql.update("""
+                INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email,
+                                       postal_code, province, language, confirmed_at)
+                SELECT gen_random_uuid(), c.id, 'confirmed', 'Queued', 'Signer ' || g, 'stall-%1$s-' || g
+                       || '@example.org', 'stall-%1$s-' || g || '@example.org', 'B3H 1A1', 'NS', 'en', now()
+                FROM campaign c, generate_series(1, ?) g WHERE c.slug = 'end-ice-complicity'
+                """.formatted(tag), n);
+        sql.update("""
+                INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email, from_name,
+                                      reply_to, subject, body)
+                SELECT s.id, s.campaign_id, (SELECT min(fed_code) FROM riding), 'en', 'An MP', %s, 'Queued Signer',
+                       s.email, 'A letter', 'Dear MP'
+                FROM signature s, LATERAL (SELECT split_part(split_part(s.email, '@', 1), '-', 3)::int AS g) n
+                WHERE s.email LIKE 'stall-%s-%%@example.org'
+                """.formatted(inbox, tag));
     }
 
     @Test

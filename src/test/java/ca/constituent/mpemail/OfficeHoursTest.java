@@ -74,10 +74,10 @@ class OfficeHoursTest {
             "2026-11-21T16:00:00Z,false", // Saturday 11:00
             "2026-07-06T13:30:00Z,true"}) // Monday 09:30 in summer time
     void lettersLeaveOnlyDuringOfficeHoursWhenAsked(String instant, boolean open) {
-        MpEmailOutbox outbox = new MpEmailOutbox(null, null, null, config(true));
+        MpEmailOutbox outbox = new MpEmailOutbox(null, null, config(true));
         outbox.clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
         assertEquals(open, outbox.withinOfficeHours());
-        MpEmailOutbox always = new MpEmailOutbox(null, null, null, config(false));
+        MpEmailOutbox always = new MpEmailOutbox(null, null, config(false));
         always.clock = outbox.clock;
         assertEquals(true, always.withinOfficeHours());
     }
