@@ -1,15 +1,19 @@
 package ca.constituent.privacy;
 
+import ca.constituent.common.OncePerPeriod;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies each campaign's retention settings: unconfirmed signatures deleted, IP hashes dropped, signatures
- * anonymised some months after the campaign closed, letter bodies erased after sending. One replica at a time (a
- * transaction-scoped advisory lock); a replica that finds the lock taken skips the run. Deletions leave the counts
+ * anonymised some months after the campaign closed, letter bodies erased after sending. The timer runs once per period across
+ * replicas ({@link OncePerPeriod}); a run called directly takes a transaction-scoped advisory lock, and a replica that
+ * finds it taken skips. Deletions leave the counts
  * through the journal's delete trigger.
  */
 @ApplicationScoped
@@ -22,14 +26,24 @@ public class Retention {
     }
 
     private final EntityManager em;
+    private final OncePerPeriod oncePerPeriod;
+    private final Duration every;
 
-    Retention(EntityManager em) {
+    Retention(EntityManager em, OncePerPeriod oncePerPeriod,
+              @ConfigProperty(name = "constituent.privacy.retention-every", defaultValue = "1h") Duration every) {
         this.em = em;
+        this.oncePerPeriod = oncePerPeriod;
+        this.every = every;
     }
 
+    /** Once per period across replicas: each replica's timer fires, the first to claim the period runs it. */
     @Scheduled(every = "${constituent.privacy.retention-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
     void scheduled() {
+        if (!oncePerPeriod.claim("retention", every)) {
+            return;
+        }
         Run run = apply();
         if (run != null) {
             Log.infof("Retention: %d unconfirmed signatures deleted, %d IP hashes dropped, %d signatures anonymised,"
