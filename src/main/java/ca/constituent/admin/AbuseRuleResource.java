@@ -52,7 +52,7 @@ class AbuseRuleResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.ADMIN)
     @Transactional
     @Operation(summary = "Add an entry; signatures it matches are held silently from now on (block) or exempt "
