@@ -12,9 +12,11 @@ import ca.constituent.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,10 @@ class HostileInputTest {
 
     @Inject
     MockMailbox mailbox;
+
+    /** Health lives on the management interface, not the public port. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @TestFactory
     Stream<DynamicTest> everyHostileRequestIsRefusedAndChangesNothing() {
@@ -142,7 +148,7 @@ class HostileInputTest {
                 .get(0);
         assertEquals("pending", pending.get("state"));
         assertEquals(null, pending.get("fed_code"));
-        assertEquals(200, RawHttp.send(RestAssured.port, "GET", "/q/health/live", Map.of(), null).status());
-        assertEquals(200, RawHttp.send(RestAssured.port, "GET", "/q/health/ready", Map.of(), null).status());
+        assertEquals(200, RawHttp.send(health.getPort(), "GET", "/q/health/live", Map.of(), null).status());
+        assertEquals(200, RawHttp.send(health.getPort(), "GET", "/q/health/ready", Map.of(), null).status());
     }
 }
