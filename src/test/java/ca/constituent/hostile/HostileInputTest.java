@@ -12,9 +12,11 @@ import ca.constituent.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,12 @@ class HostileInputTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @TestFactory
     Stream<DynamicTest> everyHostileRequestIsRefusedAndChangesNothing() {
@@ -142,7 +150,9 @@ class HostileInputTest {
                 .get(0);
         assertEquals("pending", pending.get("state"));
         assertEquals(null, pending.get("fed_code"));
-        assertEquals(200, RawHttp.send(RestAssured.port, "GET", "/q/health/live", Map.of(), null).status());
-        assertEquals(200, RawHttp.send(RestAssured.port, "GET", "/q/health/ready", Map.of(), null).status());
+        for (URL health : List.of(live, ready)) {
+            assertEquals(200, RawHttp.send(health.getPort(), "GET", health.getPath(), Map.of(), null).status(),
+                    health.getPath());
+        }
     }
 }
