@@ -53,9 +53,11 @@ class HostileInputTest {
     @Inject
     MockMailbox mailbox;
 
-    /** Health lives on the management interface, not the public port. */
-    @TestHTTPResource(value = "/health", management = true)
-    URL health;
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @TestFactory
     Stream<DynamicTest> everyHostileRequestIsRefusedAndChangesNothing() {
@@ -148,7 +150,9 @@ class HostileInputTest {
                 .get(0);
         assertEquals("pending", pending.get("state"));
         assertEquals(null, pending.get("fed_code"));
-        assertEquals(200, RawHttp.send(health.getPort(), "GET", "/q/health/live", Map.of(), null).status());
-        assertEquals(200, RawHttp.send(health.getPort(), "GET", "/q/health/ready", Map.of(), null).status());
+        for (URL health : List.of(live, ready)) {
+            assertEquals(200, RawHttp.send(health.getPort(), "GET", health.getPath(), Map.of(), null).status(),
+                    health.getPath());
+        }
     }
 }
