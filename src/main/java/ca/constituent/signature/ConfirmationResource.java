@@ -7,8 +7,7 @@ import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,40 +40,47 @@ class ConfirmationResource {
     record ConfirmationResult(String status) {
     }
 
+    @CheckedTemplate(basePath = "signature")
+    static class Templates {
+        static native TemplateInstance confirm(Texts t, String outcome, UUID id, String key, String campaignTitle,
+                                               String letterUrl, String detail);
+    }
+
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
-    private final Template page;
 
-    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
-                         @Location("signature/confirm.html") Template page) {
+    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config) {
         this.signatures = signatures;
         this.signerKeys = signerKeys;
         this.config = config;
-        this.page = page;
     }
 
     @GET
     @Path("confirm/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page the confirmation link opens: a button, nothing confirmed yet")
-    public String ask(String id, @RestQuery String key, @RestQuery String lang,
-                                @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response ask(String id, @RestQuery String key, @RestQuery String lang,
+                        @HeaderParam("Accept-Language") String acceptLanguage) {
         UUID signatureId = Ids.parseUuid(id);
         Language language = RequestLanguage.of(lang, acceptLanguage);
-        if (signatureId == null || !signerKeys.verify(signatureId, key)) {
-            return render(language, "invalid", null, null, null).render();
-        }
-        Signature signature = Signature.findById(signatureId);
+        Signature signature = signatureId == null || !signerKeys.verify(signatureId, key)
+                ? null : Signature.findById(signatureId);
         if (signature == null) {
-            return render(language, "invalid", null, null, null).render();
+            // The same answer as a bad letter link: 404, in the signer's language.
+            return page(404, render(language, "invalid", null, null, null));
         }
         if (signature.isConfirmed()) {
-            return render(language, "already-confirmed", signatureId, key, null).render();
+            return page(200, render(language, "already-confirmed", signatureId, key, null));
         }
         Campaign campaign = Campaign.findById(signature.campaignId);
-        return render(language, "ask", signatureId, key, language == Language.FR ? campaign.titleFr : campaign.titleEn)
-                .render();
+        return page(200, render(language, "ask", signatureId, key,
+                language == Language.FR ? campaign.titleFr : campaign.titleEn));
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @POST
@@ -98,10 +104,7 @@ class ConfirmationResource {
             case EXPIRED -> 410;
             case NOT_FOUND -> 404;
         };
-        return Response.status(status)
-                .entity(render(language, name, signatureId, key, null).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return page(status, render(language, name, signatureId, key, null));
     }
 
     @POST
@@ -122,13 +125,9 @@ class ConfirmationResource {
 
     private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
         boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
-        return page.data("t", new Texts(language))
-                .data("outcome", outcome)
-                .data("id", id)
-                .data("key", key)
-                .data("campaignTitle", campaignTitle)
-                .data("letterUrl", confirmed ? letterUrl(id, key, language) : null)
-                .data("detail", Messages.get(language, "problem.confirmation-expired.detail",
+        return Templates.confirm(new Texts(language), outcome, id, key, campaignTitle,
+                confirmed ? letterUrl(id, key, language) : null,
+                Messages.get(language, "problem.confirmation-expired.detail",
                         Map.of("days", config.confirmationValidDays())));
     }
 
