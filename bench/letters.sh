@@ -24,26 +24,10 @@ start_smtp_sink
 export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_MP_EMAIL_LEASE=PT5S
 start_app
 
-queue_letters() { # $1 = how many, $2 = tag
-  "${PSQL[@]}" <<SQL
-INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email, postal_code, province,
-                       fed_code, language, confirmed_at)
-SELECT gen_random_uuid(), c.id, 'confirmed', 'Bench', 'Signer $2 ' || g, 'b$2-' || g || '@bench.example.ca',
-       'b$2-' || g || '@bench.example.ca', 'K1A 0A6', 'ON', '35079', 'en', now()
-FROM campaign c, generate_series(1, $1) g WHERE c.slug = 'end-ice-complicity';
-INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email, from_name, reply_to,
-                      subject, body)
-SELECT s.id, s.campaign_id, '35079', 'en', 'An MP', 'mp' || (abs(hashtext(s.email)) % 343) || '@parl.example.ca',
-       s.first_name || ' ' || s.last_name || ' via End ICE Complicity', s.email, 'End Canada''s complicity with ICE',
-       repeat('I am writing to you as your constituent about ICE. ', 40)
-FROM signature s WHERE s.email LIKE 'b$2-%@bench.example.ca';
-SQL
-}
-sent() { "${PSQL[@]}" -c "select count(*) from mp_email where status = 'sent'"; }
 
 queue_letters "$LETTERS" drain
 start=$(date +%s.%N)
-while [ "$(sent)" -lt "$LETTERS" ]; do sleep 0.2; done
+while [ "$(letters_sent)" -lt "$LETTERS" ]; do sleep 0.2; done
 end=$(date +%s.%N)
 awk -v n="$LETTERS" -v a="$start" -v b="$end" \
   'BEGIN{printf "RESULT letters=%d seconds=%.2f mails_per_s=%.0f (target >= 300)\n", n, b-a, n/(b-a)}'
@@ -54,13 +38,13 @@ CRASH=6000
 base=$(wc -l < "$WORK/sink.log")
 queue_letters "$CRASH" crash
 sleep 3
-before_kill=$(sent)
+before_kill=$(letters_sent)
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 in_flight=$("${PSQL[@]}" -c "select count(*) from mp_email where status = 'sending'")
 echo "killed with $((before_kill - LETTERS)) of $CRASH sent, $in_flight in 'sending'"
 start_app
 total=$((LETTERS + CRASH))
-for _ in $(seq 1 600); do [ "$(sent)" -ge "$total" ] && break; sleep 0.5; done
+for _ in $(seq 1 600); do [ "$(letters_sent)" -ge "$total" ] && break; sleep 0.5; done
 received=$(tail -n +"$((base + 1))" "$WORK/sink.log" | wc -l)
 distinct=$(tail -n +"$((base + 1))" "$WORK/sink.log" | sort -u | wc -l)
 lost=$("${PSQL[@]}" -c "select count(*) from mp_email where status <> 'sent'")

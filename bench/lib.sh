@@ -7,15 +7,22 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/constituent-bench.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
+AFTER_POSTGRES=()  # commands run once PostgreSQL has stopped (e.g. unmounting its volume)
 
 cleanup() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
   if [ -n "${PGDATA_DIR:-}" ] && [ -d "$PGDATA_DIR" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >/dev/null 2>&1 || true
+  fi
+  for command in "${AFTER_POSTGRES[@]:-}"; do [ -n "$command" ] && eval "$command" || true; done
+  if [ "${KEEP_LOGS:-0}" = 1 ]; then  # KEEP_LOGS=1 keeps the run's logs in target/bench-logs/
+    mkdir -p "$ROOT/target/bench-logs" && cp "$WORK"/*.log "$WORK"/*.out "$ROOT/target/bench-logs/" 2>/dev/null || true
   fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 need() {
   # Debian packages the benches use: wrk (load), postgresql (server and pgbench).
@@ -45,9 +52,17 @@ max_connections = 200
 shared_buffers = 1GB
 CONF
   chmod 777 "$WORK"
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/postgres.log" -w start >/dev/null
+  postgres_up
   PSQL=("$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -qAt)
   echo "PostgreSQL $("${PSQL[@]}" -c 'show server_version') on port $PGPORT (fsync on, synchronous_commit on)"
+}
+
+postgres_up() {   # (re)starts the server start_postgres created, on the same port
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/postgres.log" -w start >/dev/null
+}
+
+postgres_down() { # fast shutdown: sessions are ended (57P01), committed work is kept
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
 }
 
 package_app() {
@@ -58,24 +73,33 @@ package_app() {
 
 start_smtp_sink() {
   # bench/SmtpSink.java: accepts every mail on loopback and logs its Message-ID (to count deliveries).
-  SMTP_PORT=$(free_port)
-  java "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" "$WORK/sink.log" > "$WORK/sink.out" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/"$SMTP_PORT") 2>/dev/null && break; sleep 0.2; done
+  # Started again after smtp_sink_down, it listens on the same port and appends to the same log.
+  SMTP_PORT=${SMTP_PORT:-$(free_port)}
+  java "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" "$WORK/sink.log" >> "$WORK/sink.out" 2>&1 &
+  SINK_PID=$!
+  PIDS+=($SINK_PID)
+  for _ in $(seq 1 150); do (echo > /dev/tcp/127.0.0.1/"$SMTP_PORT") 2>/dev/null && break; sleep 0.2; done
   echo "SMTP sink on port $SMTP_PORT"
+}
+
+smtp_sink_down() {
+  kill "$SINK_PID" && wait "$SINK_PID" 2>/dev/null || true
 }
 
 start_app() {
   APP_PORT=$(free_port)
-  DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
+  # The packaged app serves /q/health on its management port (9000 by default, maybe taken): a free one here.
+  MGMT_PORT=$(free_port)
+  QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
   APP_SECRET=bench-secret-bench-secret-bench-secret-0123 \
   SMTP_HOST=127.0.0.1 SMTP_PORT="${SMTP_PORT:-1}" QUARKUS_HTTP_PORT="$APP_PORT" \
   PUBLIC_BASE_URL="http://127.0.0.1:$APP_PORT" \
-    java ${JAVA_OPTS:--Xmx1g} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+    java ${JAVA_OPTS:--Xmx1g} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1 && break
+  # Up to 5 minutes: on a shared machine start-up (riding data load) can take over a minute.
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 0.5
   done
@@ -85,4 +109,64 @@ start_app() {
 warm_up() {
   # JIT warm-up: the figures that count come from the measured run after this.
   wrk -t2 -c32 -d"${1:-10}s" -s "$2" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+}
+
+queue_letters() { # $1 = how many, $2 = tag: confirmed signatures with a queued letter each, to one of 343 inboxes
+  "${PSQL[@]}" <<SQL
+INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email, postal_code, province,
+                       fed_code, language, confirmed_at)
+SELECT gen_random_uuid(), c.id, 'confirmed', 'Bench', 'Signer $2 ' || g, 'b$2-' || g || '@bench.example.ca',
+       'b$2-' || g || '@bench.example.ca', 'K1A 0A6', 'ON', '35079', 'en', now()
+FROM campaign c, generate_series(1, $1) g WHERE c.slug = 'end-ice-complicity';
+INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email, from_name, reply_to,
+                      subject, body)
+SELECT s.id, s.campaign_id, '35079', 'en', 'An MP', 'mp' || (abs(hashtext(s.email)) % 343) || '@parl.example.ca',
+       s.first_name || ' ' || s.last_name || ' via End ICE Complicity', s.email, 'End Canada''s complicity with ICE',
+       repeat('I am writing to you as your constituent about ICE. ', 40)
+FROM signature s WHERE s.email LIKE 'b$2-%@bench.example.ca';
+SQL
+}
+
+letters_sent() { "${PSQL[@]}" -c "select count(*) from mp_email where status = 'sent'"; }
+
+sink_letter_ids() { # the mp_email id of every letter the sink received, one line per delivery
+  sed -nE 's/.*mp-email-([0-9]+)@.*/\1/p' "$WORK/sink.log"
+}
+
+intake_load() { # $1 seconds, $2 client threads, $3 log file: bench/IntakeLoad.java against the app, in the background
+  java "$ROOT/bench/IntakeLoad.java" "http://127.0.0.1:$APP_PORT" "$1" "$2" "$3" "run$$" "${CLIENT_TIMEOUT:-10}" \
+    > "$WORK/load.out" 2>&1 &
+  LOAD_PID=$!
+  PIDS+=($LOAD_PID)
+}
+
+stop_intake_load() { # asks the client to stop and waits for the answers in flight, so every 202 is logged
+  touch "$1.stop"
+  wait "$LOAD_PID" 2>/dev/null || true
+}
+
+now_ms() { date +%s%3N; }
+
+report_intake() { # $1 load log, $2 epoch ms the fault ended (or 0): counts answers and checks every 202's row
+  local log=$1 back=$2
+  awk '$2 == 202 {print $5}' "$log" > "$WORK/accepted.txt"
+  "${PSQL[@]}" -c "create table if not exists bench_accepted (email text primary key)" -c "truncate bench_accepted"
+  "${PSQL[@]}" -c "\copy bench_accepted from '$WORK/accepted.txt'"
+  local lost
+  lost=$("${PSQL[@]}" -c "select count(*) from bench_accepted a where not exists
+                          (select 1 from signature s where s.email = a.email)")
+  awk -v back="$back" -v lost="$lost" -v timeout="${CLIENT_TIMEOUT:-10}" '
+    { n++; s[$2]++ }
+    $2 == 503 { if ($4 != 1) bad++; if ($3 > max503) max503 = $3 }
+    $2 == 202 && back > 0 && $1 >= back && !first { first = $1 }
+    END {
+      printf "RESULT requests=%d accepted_202=%d lost_202_without_row=%d answered_503=%d malformed_503=%d\n",
+        n, s[202], lost, s[503], bad + 0
+      printf "RESULT slowest_503_ms=%d client_timeouts_%ds=%d no_connection=%d", max503, timeout, s["timeout"] + 0,
+        s["error"] + 0
+      for (k in s) if (k != 202 && k != 503 && k != "timeout" && k != "error") other = other " " k "=" s[k]
+      printf " other_statuses=[%s]\n", other
+      if (back > 0) printf "RESULT recovery_s=%s (first 202 after the fault ended)\n",
+        first ? sprintf("%.1f", (first - back) / 1000) : "never"
+    }' "$log"
 }

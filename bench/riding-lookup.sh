@@ -55,16 +55,17 @@ as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
 
 echo "== starting the application"
 APP_PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DB_USER=bench DB_PASSWORD=bench \
-APP_SECRET="bench-secret-not-for-production-0123456789" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$APP_PORT \
+APP_SECRET="bench-secret-not-for-production-0123456789" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
-    if curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+    if curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application did not start; see $OUT/app.log" >&2; exit 1; }
     sleep 0.5
 done
-curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null
+curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null
 
 echo "== requests: random postal codes over every FSA, and GeoNames FSA points"
 python3 - "$OUT" "${GEONAMES:-../shared/data/fsa_geonames_2024.csv}" <<'PY'

@@ -13,8 +13,12 @@ end
 
 function init(args)
   local n = tonumber(args[1]) or count
-  local headers = {["Content-Type"] = "application/json", ["Accept-Language"] = "fr-CA"}
+  local tid = tonumber(string.match(id, "^(%d+)-")) or 0
   for i = 1, n do
+    -- Each request from its own client address, through the app's trusted loopback proxy, as behind an ingress:
+    -- the per-client limits are counted for every signature but none is reached.
+    local headers = {["Content-Type"] = "application/json", ["Accept-Language"] = "fr-CA",
+      ["X-Forwarded-For"] = string.format("100.%d.%d.%d", 64 + tid, math.floor(i / 256) % 256, i % 256)}
     local body = string.format(
       '{"firstName":"Bench","lastName":"Signer","email":"b-%s-%d@bench.example.ca","postalCode":"%s","language":"fr"}',
       id, i, codes[(i % #codes) + 1])

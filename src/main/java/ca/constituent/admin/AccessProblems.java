@@ -33,7 +33,7 @@ class AccessProblems {
         Language language = RequestLanguage.of(request);
         if (AdminPaths.isPage(request.path())) {
             // A refused sign-in form says so; any other page asks to sign in.
-            String error = AdminPaths.SIGN_IN.equals(request.path()) ? "error&" : "";
+            String error = AdminPaths.SIGN_IN.equals(request.path()) ? "error=1&" : "";
             return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?" + error + "lang=" + language.code())).build();
         }
         return Response.fromResponse(ProblemMapper.respond(new ProblemException(401, "unauthorized"), language))

@@ -59,10 +59,10 @@ public class AdminAudit {
     List<Line> page(Long before, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, at, actor, action, target, row_count, ip_hash FROM admin_audit
-                WHERE ?1 IS NULL OR id < ?1
+                WHERE id < ?1
                 ORDER BY id DESC LIMIT ?2
                 """, Object[].class)
-                .setParameter(1, before)
+                .setParameter(1, before == null ? Long.MAX_VALUE : before)
                 .setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(r -> new Line(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2],

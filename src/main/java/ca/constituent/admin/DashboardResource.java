@@ -83,6 +83,6 @@ class DashboardResource {
         audit.record(AdminAudit.Entry.by(who, "sign-out", null, null, requests.ipHash(http.request())));
         FormAuthenticationMechanism.logout(http);
         String language = lang == null ? "" : "&lang=" + Language.parse(lang).orElse(Language.EN).code();
-        return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?out" + language)).build();
+        return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?out=1" + language)).build();
     }
 }

@@ -1,24 +1,42 @@
 package ca.constituent.admin;
 
+import ca.constituent.common.OncePerPeriod;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Folds the per-hour deltas that signature changes append into {@code signature_hourly}; one replica at a time. */
+/**
+ * Folds the per-hour deltas that signature changes append into {@code signature_hourly}; one replica at a time, and
+ * on the timer once per period across replicas ({@link OncePerPeriod}).
+ */
 @ApplicationScoped
 class HourlyRollup {
 
     private static final long LOCK = 0x4144_4d49_4e48_5253L;
 
     private final EntityManager em;
+    private final OncePerPeriod oncePerPeriod;
+    private final Duration every;
 
-    HourlyRollup(EntityManager em) {
+    HourlyRollup(EntityManager em, OncePerPeriod oncePerPeriod,
+                 @ConfigProperty(name = "constituent.admin.hourly-rollup-every", defaultValue = "30s") Duration every) {
         this.em = em;
+        this.oncePerPeriod = oncePerPeriod;
+        this.every = every;
     }
 
     @Scheduled(every = "${constituent.admin.hourly-rollup-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void onTimer() {
+        if (oncePerPeriod.claim("hourly-rollup", every)) {
+            rollUp();
+        }
+    }
+
     @Transactional
     void rollUp() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")

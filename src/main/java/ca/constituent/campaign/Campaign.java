@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A campaign: what signers ask their MPs for, in both languages, and how many signatures it aims for. */
 @Entity
@@ -28,6 +29,9 @@ public class Campaign extends PanacheEntityBase {
     public static final String DRAFT = "draft";
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
+
+    /** What the database accepts as a slug (a CHECK constraint says the same). */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,7 +106,11 @@ public class Campaign extends PanacheEntityBase {
         public String url;
     }
 
+    /** The campaign with this slug; anything that is not slug-shaped (NUL, long, unicode) matches none, unread. */
     public static Optional<Campaign> findBySlug(String slug) {
+        if (!isSlug(slug)) {
+            return Optional.empty();
+        }
         return find("slug", slug).firstResultOptional();
     }
 
@@ -111,6 +119,11 @@ public class Campaign extends PanacheEntityBase {
         return findBySlug(slug)
                 .filter(c -> !DRAFT.equals(c.status))
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
+    }
+
+    /** Whether the text is shaped like a slug: lower-case letters and digits in words joined by hyphens. */
+    public static boolean isSlug(String slug) {
+        return slug != null && slug.length() <= 80 && SLUG.matcher(slug).matches();
     }
 
     /** Campaigns the public may see: open and closed ones, not drafts. */

@@ -1,15 +1,21 @@
 package ca.constituent.campaign;
 
+import ca.constituent.abuse.ProofOfWork;
 import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
 import ca.constituent.common.Texts;
 import ca.constituent.riding.RidingLookup;
 import ca.constituent.riding.RidingView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Collator;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Renders the public pages of a campaign: the signature form (blank or with errors) and the thank-you page. */
 @ApplicationScoped
@@ -17,7 +23,8 @@ public class CampaignPages {
 
     @CheckedTemplate(basePath = "campaign")
     static class Templates {
-        static native TemplateInstance form(Texts t, CampaignPage campaign, SignForm form, List<RidingChoice> ridings);
+        static native TemplateInstance form(Texts t, CampaignPage campaign, SignForm form, List<RidingChoice> ridings,
+                                            boolean proofOfWork, String altchaStrings);
 
         static native TemplateInstance thanks(Texts t, CampaignPage campaign);
     }
@@ -26,16 +33,35 @@ public class CampaignPages {
     public record RidingChoice(String fedCode, String name, String province) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CampaignCounts counts;
     private final RidingLookup ridings;
+    private final ProofOfWork proofOfWork;
 
-    CampaignPages(CampaignCounts counts, RidingLookup ridings) {
+    CampaignPages(CampaignCounts counts, RidingLookup ridings, ProofOfWork proofOfWork) {
         this.counts = counts;
         this.ridings = ridings;
+        this.proofOfWork = proofOfWork;
     }
 
     public TemplateInstance form(Campaign campaign, Language language, SignForm form) {
-        return Templates.form(new Texts(language), page(campaign, language), form, ridingChoices(language));
+        boolean pow = proofOfWork.enabled();
+        return Templates.form(new Texts(language), page(campaign, language), form, ridingChoices(language), pow,
+                pow ? altchaStrings(language) : "");
+    }
+
+    /** The ALTCHA widget's texts in the page's language, as the JSON its {@code strings} attribute takes. */
+    private static String altchaStrings(Language language) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (String key : List.of("label", "verifying", "verified", "error", "expired", "verificationRequired")) {
+            strings.put(key, Messages.get(language, "altcha." + key));
+        }
+        try {
+            return JSON.writeValueAsString(strings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public TemplateInstance thanks(Campaign campaign, Language language) {

@@ -25,4 +25,18 @@ public interface HttpConfig {
     /** Path patterns (regular expressions) that may carry the larger bodies: letters signers edit, API or page. */
     @WithDefault("/api/signatures/[^/]+/mp-email.*,/letter/[^/]+")
     List<String> largeBodyPaths();
+
+    /**
+     * The longest request address (path and query) accepted, in characters; longer ones get a 414 problem. Keep it
+     * below {@code quarkus.http.limits.max-initial-line-length}.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /**
+     * The largest request headers accepted, in bytes all together; larger ones get a 431 problem. Keep it below
+     * {@code quarkus.http.limits.max-header-size}.
+     */
+    @WithDefault("16384")
+    int maxHeaderBytes();
 }

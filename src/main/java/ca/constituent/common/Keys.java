@@ -1,5 +1,6 @@
 package ca.constituent.common;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -14,16 +15,35 @@ import javax.crypto.spec.SecretKeySpec;
  * link comes back, and an IP address is kept only as its hash.
  */
 @ApplicationScoped
+@Startup
 public class Keys {
+
+    /** The example value shipped in docker/.env.example: a service started with it has a public secret. */
+    static final String EXAMPLE_SECRET = "change-me-to-a-long-random-string-of-32-chars-or-more";
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     Keys(AppConfig config) {
-        if (config.secret().length() < 32) {
-            throw new IllegalStateException("constituent.secret (APP_SECRET) must be at least 32 characters");
-        }
+        check(config.secret());
         this.key = new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /**
+     * Refuses a secret that is short or the shipped example, at start, so a misconfigured service never runs.
+     *
+     * @throws IllegalStateException with what to do, and never the secret itself
+     */
+    static void check(String secret) {
+        if (secret == null || secret.strip().length() < 32) {
+            throw new IllegalStateException("APP_SECRET (constituent.secret) must be at least 32 characters: "
+                    + "generate one, e.g. with 'openssl rand -base64 48', and set it in the environment");
+        }
+        if (secret.strip().equalsIgnoreCase(EXAMPLE_SECRET) || secret.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("change-me")) {
+            throw new IllegalStateException("APP_SECRET (constituent.secret) is the example value from "
+                    + "docker/.env.example: generate a secret of your own, e.g. with 'openssl rand -base64 48'");
+        }
     }
 
     /** A URL-safe keyed hash of {@code purpose:value}, {@code length} characters long (at most 43). */

@@ -1,11 +1,15 @@
 package ca.constituent.common;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The two official languages; everything a person reads exists in both. */
 public enum Language {
     EN, FR;
+
+    private static final List<String> TAGS = List.of("en", "fr");
+    private static final int MAX_ACCEPT_LANGUAGE = 1024;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -15,12 +19,15 @@ public enum Language {
         return this == FR ? Locale.CANADA_FRENCH : Locale.CANADA;
     }
 
-    /** {@code en} or {@code fr}, any case; anything else is empty. */
+    /**
+     * {@code en} or {@code fr}, any case, with surrounding spaces; anything else is empty, including a code with
+     * line breaks or other control characters around it.
+     */
     public static Optional<Language> parse(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return switch (code.trim().toLowerCase(Locale.ROOT)) {
+        return switch (code.replaceAll("^ +| +$", "").toLowerCase(Locale.ROOT)) {
             case "en" -> Optional.of(EN);
             case "fr" -> Optional.of(FR);
             default -> Optional.empty();
@@ -28,36 +35,21 @@ public enum Language {
     }
 
     /**
-     * The preferred of the two languages in an {@code Accept-Language} header, English when it names neither. Quality
-     * values are honoured; the header is read defensively (at most 64 ranges).
+     * The preferred of the two languages in an {@code Accept-Language} header (RFC 4647 lookup, so {@code fr-CA}
+     * matches French and quality values, {@code q=0} included, are honoured), English when it names neither or is
+     * malformed. Only its first kilobyte is read.
      */
     public static Language fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return EN;
         }
-        Language best = EN;
-        double bestQ = -1;
-        String[] ranges = header.split(",", 64);
-        for (String range : ranges) {
-            String[] parts = range.trim().split(";");
-            String tag = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1.0;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            Language lang = tag.startsWith("fr") ? FR : tag.startsWith("en") ? EN : null;
-            if (lang != null && q > 0 && q > bestQ) {
-                best = lang;
-                bestQ = q;
-            }
+        String ranges = header.length() <= MAX_ACCEPT_LANGUAGE ? header
+                : header.substring(0, Math.max(0, header.lastIndexOf(',', MAX_ACCEPT_LANGUAGE)));
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(ranges), TAGS);
+            return tag == null ? EN : parse(tag).orElse(EN);
+        } catch (IllegalArgumentException e) {
+            return EN; // not a list of language ranges
         }
-        return best;
     }
 }

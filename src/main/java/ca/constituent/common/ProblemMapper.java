@@ -43,7 +43,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response malformedBody(Exception e, HttpServerRequest request) {
-        return answer(new ProblemException(400, "malformed-body"), RequestLanguage.of(request), request);
+        return answer(MalformedBody.of(e), RequestLanguage.of(request), request);
     }
 
     @ServerExceptionMapper
@@ -61,10 +61,13 @@ public class ProblemMapper {
         } else {
             kind = kindFor(status);
         }
-        if (e.getCause() instanceof JsonProcessingException || (status == 400 && kind.equals("bad-request"))) {
-            kind = "malformed-body";
+        ProblemException problem = new ProblemException(status, kind);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            problem = MalformedBody.of(json);
+        } else if (status == 400 && kind.equals("bad-request")) {
+            problem = new ProblemException(400, "malformed-body");
         }
-        Response response = answer(new ProblemException(status, kind), RequestLanguage.of(request), request);
+        Response response = answer(problem, RequestLanguage.of(request), request);
         if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
@@ -78,11 +81,17 @@ public class ProblemMapper {
                     request.path());
             return answer(unavailable(), RequestLanguage.of(request), request);
         }
-        // Class names and the frame that threw are enough to find the cause; messages may carry values from the
-        // request (names, addresses), so they are never logged, at any level.
+        logUnexpected(e, request);
+        return answer(new ProblemException(500, "internal-error"), RequestLanguage.of(request), request);
+    }
+
+    /**
+     * Logs a failure nobody expected. Class names and the frame that threw are enough to find the cause; messages may
+     * carry values from the request (names, addresses), so they are never logged, at any level.
+     */
+    static void logUnexpected(Throwable e, HttpServerRequest request) {
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         Log.errorf("Unexpected %s at %s on %s %s", e.getClass().getName(), where, request.method(), request.path());
-        return answer(new ProblemException(500, "internal-error"), RequestLanguage.of(request), request);
     }
 
     /** The database is away or refuses writes: nothing was stored, and a retry in a few seconds may succeed. */
@@ -98,8 +107,10 @@ public class ProblemMapper {
             case 406 -> "not-acceptable";
             case 411 -> "length-required";
             case 413 -> "body-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
+            case 431 -> "headers-too-large";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "bad-request";
         };

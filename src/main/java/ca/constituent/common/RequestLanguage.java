@@ -12,8 +12,13 @@ public final class RequestLanguage {
         if (request == null) {
             return Language.EN;
         }
-        return Language.parse(request.getParam("lang"))
-                .orElseGet(() -> Language.fromAcceptLanguage(request.getHeader("Accept-Language")));
+        String lang;
+        try {
+            lang = request.getParam("lang");
+        } catch (IllegalArgumentException badlyEncodedQuery) {
+            lang = null;
+        }
+        return of(lang, request.getHeader("Accept-Language"));
     }
 
     public static Language of(String langParam, String acceptLanguage) {

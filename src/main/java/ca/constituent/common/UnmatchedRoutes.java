@@ -13,9 +13,22 @@ public class UnmatchedRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE).handler(ctx -> answer(ctx, 404));
+        router.route().order(Integer.MIN_VALUE).failureHandler(UnmatchedRoutes::failed);
         router.errorHandler(404, ctx -> answer(ctx, 404));
         router.errorHandler(405, ctx -> answer(ctx, 405));
         router.errorHandler(413, ctx -> answer(ctx, 413));
+    }
+
+    /**
+     * A failure in the HTTP layer, before or beside the REST resources (a path with a bad percent-encoding, a body
+     * handler's refusal): answered as a problem too, rather than a bare status or the framework's error page.
+     */
+    static void failed(RoutingContext ctx) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        if (status >= 500 && ctx.failure() != null) {
+            ProblemMapper.logUnexpected(ctx.failure(), ctx.request());
+        }
+        answer(ctx, status);
     }
 
     static void answer(RoutingContext ctx, int status) {

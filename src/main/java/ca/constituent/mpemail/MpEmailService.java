@@ -2,9 +2,8 @@ package ca.constituent.mpemail;
 
 import ca.constituent.campaign.Campaign;
 import ca.constituent.common.Language;
-import ca.constituent.common.PlainText;
+import ca.constituent.common.Fields;
 import ca.constituent.common.ProblemException;
-import ca.constituent.common.ProblemException.Invalid;
 import ca.constituent.riding.LookupResult;
 import ca.constituent.riding.Mp;
 import ca.constituent.riding.PostalCode;
@@ -17,8 +16,6 @@ import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,25 +112,14 @@ public class MpEmailService {
         String body = draft.letter().body();
         boolean copy = false;
         if (edits != null) {
-            List<Invalid> invalid = new ArrayList<>();
+            Fields fields = new Fields();
             if (edits.subject() != null) {
-                subject = Normalizer.normalize(edits.subject(), Normalizer.Form.NFC).strip();
-                if (subject.isEmpty() || subject.codePointCount(0, subject.length()) > MAX_SUBJECT
-                        || !PlainText.isPlainText(subject, false)) {
-                    invalid.add(new Invalid("subject", "field.subject.invalid"));
-                }
+                subject = fields.line(edits.subject(), "subject", MAX_SUBJECT, "field.subject.invalid");
             }
             if (edits.body() != null) {
-                body = Normalizer.normalize(edits.body().replace("\r\n", "\n").replace('\r', '\n'),
-                        Normalizer.Form.NFC).strip();
-                if (body.isEmpty() || body.codePointCount(0, body.length()) > MAX_BODY
-                        || !PlainText.isPlainText(body, true)) {
-                    invalid.add(new Invalid("body", "field.body.invalid"));
-                }
+                body = fields.lines(edits.body(), "body", MAX_BODY, "field.body.invalid");
             }
-            if (!invalid.isEmpty()) {
-                throw ProblemException.invalid(invalid, language);
-            }
+            fields.check(language);
             copy = Boolean.TRUE.equals(edits.copyToSigner());
         }
         Mp mp = draft.mp();
@@ -206,27 +192,25 @@ public class MpEmailService {
      */
     @Transactional
     public MpEmailView previewUnsigned(String slug, MpEmailRequests.Preview form, Language headerLanguage) {
-        Language language = form == null || form.language() == null || form.language().isBlank() ? headerLanguage
-                : Language.parse(form.language()).orElseThrow(() -> ProblemException.invalid(
-                        List.of(new Invalid("language", "field.language.invalid")), headerLanguage));
+        MpEmailRequests.Preview f = form == null ? new MpEmailRequests.Preview(null, null, null, null, null, null)
+                : form;
+        Fields fields = new Fields();
+        Language asked = fields.parsed(f.language(), "language", Language::parse, null);
+        fields.check(headerLanguage);
+        Language language = asked != null ? asked : headerLanguage;
         Campaign campaign = Campaign.findBySlug(slug)
                 .filter(c -> !Campaign.DRAFT.equals(c.status))
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found").in(language));
-        MpEmailRequests.Preview f = form == null ? new MpEmailRequests.Preview(null, null, null, null, null, null)
-                : form;
         boolean fr = language == Language.FR;
-        List<Invalid> invalid = new ArrayList<>();
-        String firstName = previewText(f.firstName(), fr ? "[Prénom]" : "[First name]", 100, false, "firstName",
-                invalid);
-        String lastName = previewText(f.lastName(), fr ? "[Nom]" : "[Last name]", 100, false, "lastName", invalid);
-        String note = previewText(f.personalNote(), null, 2000, true, "personalNote", invalid);
-        if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid, language);
-        }
+        String firstName = fields.line(f.firstName(), "firstName", Fields.MAX_NAME, null);
+        String lastName = fields.line(f.lastName(), "lastName", Fields.MAX_NAME, null);
+        String note = fields.lines(f.personalNote(), "personalNote", Fields.MAX_NOTE, null);
+        fields.check(language);
         Optional<PostalCode> postalCode = PostalCode.parse(f.postalCode());
         Optional<RidingView> riding = postalCode.flatMap(p -> ridingOf(p, f.fedCode()));
         Letter letter = write(campaign, language,
-                new LetterData.Signer(firstName, lastName,
+                new LetterData.Signer(firstName != null ? firstName : fr ? "[Prénom]" : "[First name]",
+                        lastName != null ? lastName : fr ? "[Nom]" : "[Last name]",
                         postalCode.map(PostalCode::value).orElse(fr ? "[Code postal]" : "[Postal code]"), note),
                 riding);
         Mp mp = riding.map(RidingView::mp).orElse(null);
@@ -253,18 +237,5 @@ public class MpEmailService {
             fedCode = Optional.of(result.candidates().get(0).fedCode());
         }
         return fedCode.flatMap(ridings::riding);
-    }
-
-    private static String previewText(String raw, String placeholder, int max, boolean multiline, String field,
-                                      List<Invalid> invalid) {
-        if (raw == null || raw.isBlank()) {
-            return placeholder;
-        }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
-        if (text.codePointCount(0, text.length()) > max || !PlainText.isPlainText(text, multiline)) {
-            invalid.add(new Invalid(field, "field." + field + ".invalid"));
-            return placeholder;
-        }
-        return text;
     }
 }

@@ -1,7 +1,8 @@
 package ca.constituent.riding;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -33,7 +34,13 @@ final class Boundaries {
     }
 
     private record Area(String fedCode, Geometry geometry, PreparedGeometry prepared) {
+
+        Area prepare() {
+            return new Area(fedCode, geometry, PreparedGeometryFactory.prepare(geometry));
+        }
     }
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
     private static final double METRES_PER_DEGREE_LAT = 111_320;
@@ -57,23 +64,26 @@ final class Boundaries {
         return new Boundaries(List.of());
     }
 
+    /**
+     * Reads a GeoJSON FeatureCollection of (Multi)Polygons with {@code properties.fed_num}. Streamed token by token:
+     * a tree of the whole file would allocate a node per number, which was most of the start-up cost.
+     */
     static Boundaries readGeoJson(InputStream source, boolean gzipped) throws IOException {
         InputStream in = gzipped ? new GZIPInputStream(source, 1 << 16) : source;
-        JsonNode root = new ObjectMapper().readTree(in);
         GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
         List<Area> areas = new ArrayList<>();
-        for (JsonNode feature : root.path("features")) {
-            String fedCode = feature.path("properties").path("fed_num").asText();
-            JsonNode geometry = feature.path("geometry");
-            List<Polygon> polygons = new ArrayList<>();
-            switch (geometry.path("type").asText()) {
-                case "Polygon" -> polygons.add(polygon(factory, geometry.path("coordinates")));
-                case "MultiPolygon" -> geometry.path("coordinates").forEach(p -> polygons.add(polygon(factory, p)));
-                default -> throw new IOException("riding " + fedCode + " has no polygon geometry");
+        try (JsonParser parser = JSON.createParser(in)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                JsonToken value = parser.nextToken();
+                if ("features".equals(parser.currentName()) && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        areas.add(feature(parser, factory));
+                    }
+                } else {
+                    parser.skipChildren();
+                }
             }
-            Geometry shape = polygons.size() == 1 ? polygons.get(0)
-                    : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
-            areas.add(new Area(fedCode, shape, PreparedGeometryFactory.prepare(shape)));
         }
         if (areas.isEmpty()) {
             throw new IOException("the boundaries file has no features");
@@ -81,7 +91,73 @@ final class Boundaries {
         return new Boundaries(areas);
     }
 
-    private static Polygon polygon(GeometryFactory factory, JsonNode rings) {
+    /** One feature, the parser on its START_OBJECT; the geometry may come before or after the properties. */
+    private static Area feature(JsonParser parser, GeometryFactory factory) throws IOException {
+        String fedCode = null;
+        String type = null;
+        Object coordinates = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String inner = parser.currentName();
+                parser.nextToken();
+                if ("properties".equals(field) && "fed_num".equals(inner)) {
+                    fedCode = parser.getValueAsString();
+                } else if ("geometry".equals(field) && "type".equals(inner)) {
+                    type = parser.getValueAsString();
+                } else if ("geometry".equals(field) && "coordinates".equals(inner)) {
+                    coordinates = nested(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return new Area(fedCode, shape(factory, fedCode, type, coordinates), null).prepare();
+    }
+
+    /** Nested coordinate arrays as lists, down to positions as {@code double[]{lon, lat}}. */
+    private static Object nested(JsonParser parser) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_ARRAY);
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.VALUE_NUMBER_INT || first == JsonToken.VALUE_NUMBER_FLOAT) {
+            double lon = parser.getDoubleValue();
+            parser.nextToken();
+            double lat = parser.getDoubleValue();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                parser.skipChildren(); // an altitude
+            }
+            return new double[] {lon, lat};
+        }
+        List<Object> items = new ArrayList<>();
+        for (JsonToken t = first; t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            items.add(nested(parser));
+        }
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Geometry shape(GeometryFactory factory, String fedCode, String type, Object coordinates)
+            throws IOException {
+        if (fedCode == null || coordinates == null) {
+            throw new IOException("a feature has no fed_num or no coordinates");
+        }
+        List<Polygon> polygons = new ArrayList<>();
+        switch (String.valueOf(type)) {
+            case "Polygon" -> polygons.add(polygon(factory, (List<Object>) coordinates));
+            case "MultiPolygon" -> ((List<Object>) coordinates).forEach(p -> polygons.add(polygon(factory,
+                    (List<Object>) p)));
+            default -> throw new IOException("riding " + fedCode + " has no polygon geometry");
+        }
+        return polygons.size() == 1 ? polygons.get(0)
+                : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    private static Polygon polygon(GeometryFactory factory, List<Object> rings) {
         LinearRing shell = ring(factory, rings.get(0));
         LinearRing[] holes = new LinearRing[rings.size() - 1];
         for (int i = 1; i < rings.size(); i++) {
@@ -90,13 +166,20 @@ final class Boundaries {
         return factory.createPolygon(shell, holes);
     }
 
-    private static LinearRing ring(GeometryFactory factory, JsonNode positions) {
-        Coordinate[] coordinates = new Coordinate[positions.size()];
+    @SuppressWarnings("unchecked")
+    private static LinearRing ring(GeometryFactory factory, Object positions) {
+        List<double[]> points = (List<double[]>) positions;
+        Coordinate[] coordinates = new Coordinate[points.size()];
         for (int i = 0; i < coordinates.length; i++) {
-            JsonNode p = positions.get(i);
-            coordinates[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
+            coordinates[i] = new Coordinate(points.get(i)[0], points.get(i)[1]);
         }
         return factory.createLinearRing(coordinates);
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("the boundaries file is not a GeoJSON FeatureCollection");
+        }
     }
 
     int size() {

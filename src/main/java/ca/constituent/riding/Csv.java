@@ -1,17 +1,24 @@
 package ca.constituent.riding;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** A small RFC 4180 reader for the riding datasets: a header row, commas, double-quoted fields, LF or CRLF. */
+/**
+ * The CSV files of the riding data (datasets and postal-code tables): a header row, then records read by column name
+ * with Jackson's CSV parser (RFC 4180: commas, double-quoted fields that may hold commas, quotes and line breaks).
+ */
 final class Csv {
 
-    /** One data row, read by column name; {@code line} is its 1-based line number in the file. */
+    /** One data row, read by column name; {@code line} is the 1-based line its record starts on. */
     record Row(int line, Map<String, Integer> columns, List<String> values) {
 
         /** The trimmed value of the column, or an empty string when the column or the value is missing. */
@@ -25,80 +32,50 @@ final class Csv {
         }
     }
 
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
     private Csv() {
     }
 
     static List<Row> read(Reader source) throws IOException {
-        BufferedReader reader = new BufferedReader(source);
         List<Row> rows = new ArrayList<>();
-        Map<String, Integer> columns = null;
-        int[] lineCounter = {0};
-        while (true) {
-            int startLine = lineCounter[0] + 1;
-            List<String> record = next(reader, lineCounter);
-            if (record == null) {
-                break;
-            }
-            if (columns == null) {
-                columns = new HashMap<>();
-                for (int i = 0; i < record.size(); i++) {
-                    columns.put(record.get(i).strip().replace("\uFEFF", ""), i);
-                }
-            } else if (record.size() > 1 || !record.get(0).isBlank()) {
-                rows.add(new Row(startLine, columns, record));
-            }
-        }
+        forEach(source, rows::add);
         return rows;
     }
 
-    /** Reads one record, which may span lines inside quotes; null at the end of the input. */
-    private static List<String> next(BufferedReader reader, int[] lineCounter) throws IOException {
-        String text = reader.readLine();
-        if (text == null) {
-            return null;
-        }
-        lineCounter[0]++;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (true) {
-            if (i == text.length()) {
-                if (!quoted) {
-                    break;
-                }
-                String more = reader.readLine();
-                if (more == null) {
-                    throw new IOException("unterminated quoted field at line " + lineCounter[0]);
-                }
-                lineCounter[0]++;
-                field.append('\n');
-                text = more;
-                i = 0;
-                continue;
-            }
-            char c = text.charAt(i++);
-            if (quoted) {
-                if (c == '"') {
-                    if (i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
+    /**
+     * Streams the data rows to {@code each}, one at a time (a national postal-code table has millions), and returns
+     * the header's columns (empty for an empty file).
+     */
+    static Map<String, Integer> forEach(Reader source, Consumer<Row> each) throws IOException {
+        Map<String, Integer> columns = null;
+        try (JsonParser parser = FACTORY.createParser(source)) {
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                int line = -1;
+                List<String> values = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (line < 0) { // the record's first field: where the record starts
+                        line = parser.currentTokenLocation().getLineNr();
                     }
-                } else {
-                    field.append(c);
+                    values.add(parser.getText());
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+                if (columns == null) {
+                    columns = header(values);
+                } else if (values.size() > 1 || !values.get(0).isBlank()) {
+                    each.accept(new Row(line, columns, values));
+                }
             }
         }
-        fields.add(field.toString());
-        return fields;
+        return columns == null ? Map.of() : columns;
+    }
+
+    private static Map<String, Integer> header(List<String> names) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.put(names.get(i).strip().replace("\uFEFF", ""), i);
+        }
+        return columns;
     }
 }

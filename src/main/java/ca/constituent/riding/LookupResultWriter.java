@@ -1,31 +1,33 @@
 package ca.constituent.riding;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes lookup results as Jackson would, but splices in the candidates' JSON rendered once per snapshot: most
- * answers are an FSA's candidate list, shared by every postal code of the FSA, and rendering it is most of the work
- * of the busiest endpoint. Other candidate lists (imported table, Represent) are rendered by Jackson each time.
+ * Writes lookup results with Jackson, taking the candidates' JSON from bytes rendered once per snapshot: most answers
+ * are an FSA's candidate list, shared by every postal code of the FSA, and rendering it is most of the work of the
+ * busiest endpoint. Other candidate lists (imported table, Represent) are rendered by Jackson each time.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
 class LookupResultWriter implements MessageBodyWriter<LookupResult> {
 
-    private record Rendered(RidingSnapshot snapshot, Map<List<Candidate>, byte[]> candidates) {
+    private record Rendered(RidingSnapshot snapshot, Map<List<Candidate>, SerializedString> candidates) {
     }
 
     private final ObjectMapper mapper;
@@ -46,39 +48,53 @@ class LookupResultWriter implements MessageBodyWriter<LookupResult> {
     public void writeTo(LookupResult result, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException {
-        out.write(bytes(result));
+        write(result, out);
     }
 
     /** The JSON of a result, byte for byte what Jackson writes for it. */
     byte[] bytes(LookupResult result) throws IOException {
-        byte[] candidates = candidates(result.candidates());
-        // postalCode, fsa and source are canonical postal-code parts and constants: nothing to escape.
-        byte[] head = ("{\"postalCode\":\"" + result.postalCode() + "\",\"fsa\":\"" + result.fsa()
-                + "\",\"source\":\"" + result.source() + "\",\"ambiguous\":" + result.ambiguous()
-                + ",\"candidates\":").getBytes(StandardCharsets.UTF_8);
-        byte[] json = new byte[head.length + candidates.length + 1];
-        System.arraycopy(head, 0, json, 0, head.length);
-        System.arraycopy(candidates, 0, json, head.length, candidates.length);
-        json[json.length - 1] = '}';
-        return json;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        write(result, out);
+        return out.toByteArray();
     }
 
-    private byte[] candidates(List<Candidate> candidates) throws IOException {
+    private void write(LookupResult result, OutputStream out) throws IOException {
+        SerializedString candidates = rendered(result.candidates());
+        // Closing the generator flushes it; the response stream is the server's to close.
+        try (JsonGenerator json = mapper.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.writeStartObject();
+            json.writeStringField("postalCode", result.postalCode());
+            json.writeStringField("fsa", result.fsa());
+            json.writeStringField("source", result.source());
+            json.writeBooleanField("ambiguous", result.ambiguous());
+            json.writeFieldName("candidates");
+            if (candidates != null) {
+                json.writeRawValue(candidates);
+            } else {
+                json.writeObject(result.candidates());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /** The pre-rendered JSON of an FSA's candidate list of the current snapshot, or null for any other list. */
+    private SerializedString rendered(List<Candidate> candidates) {
         Rendered current = rendered;
         RidingSnapshot snapshot = datasets.snapshot();
         if (current.snapshot() != snapshot) {
             current = render(snapshot);
             rendered = current;
         }
-        byte[] json = current.candidates().get(candidates);
-        return json != null ? json : mapper.writeValueAsBytes(candidates);
+        return current.candidates().get(candidates);
     }
 
     private Rendered render(RidingSnapshot snapshot) {
-        Map<List<Candidate>, byte[]> candidates = new IdentityHashMap<>();
+        Map<List<Candidate>, SerializedString> candidates = new IdentityHashMap<>();
         try {
             for (List<Candidate> list : snapshot.fsaCandidates().values()) {
-                candidates.put(list, mapper.writeValueAsBytes(list));
+                SerializedString json = new SerializedString(mapper.writeValueAsString(list));
+                json.asUnquotedUTF8(); // encoded now, so each answer copies the bytes
+                candidates.put(list, json);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

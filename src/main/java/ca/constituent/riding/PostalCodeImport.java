@@ -1,7 +1,7 @@
 package ca.constituent.riding;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,48 +60,42 @@ final class PostalCodeImport {
                 .orElse("sha256-" + sha256.substring(0, 12)), sha256);
         List<String> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            List<String> columns = header == null ? List.of() : split(header.replace("\uFEFF", ""));
-            int code = columns.indexOf("postal_code");
-            int fed = columns.indexOf("fed_code");
-            int share = columns.indexOf("share");
-            if (code < 0 || fed < 0) {
-                throw new IllegalArgumentException("line 1: the header must name postal_code and fed_code");
-            }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String problem = table.add(split(line), code, fed, share, ridings, seen);
+        Map<String, Integer> columns;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            columns = Csv.forEach(reader, row -> {
+                requireHeader(row.columns());
+                String problem = table.add(row, ridings, seen);
                 if (problem != null && errors.size() < MAX_ERRORS) {
-                    errors.add("line " + number + ": " + problem);
+                    errors.add("line " + row.line() + ": " + problem);
                 }
-            }
+            });
         }
+        requireHeader(columns);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("postal-code table not imported: " + String.join("; ", errors));
         }
         return table;
     }
 
-    private String add(List<String> fields, int code, int fed, int shareColumn, Map<String, RidingView> ridings,
-                       Set<String> seen) {
-        Optional<PostalCode> postalCode = PostalCode.parse(field(fields, code));
+    private static void requireHeader(Map<String, Integer> columns) {
+        if (!columns.containsKey("postal_code") || !columns.containsKey("fed_code")) {
+            throw new IllegalArgumentException("line 1: the header must name postal_code and fed_code");
+        }
+    }
+
+    private String add(Csv.Row row, Map<String, RidingView> ridings, Set<String> seen) {
+        Optional<PostalCode> postalCode = PostalCode.parse(row.get("postal_code"));
         if (postalCode.isEmpty()) {
             return "not a postal code";
         }
-        RidingView riding = ridings.get(field(fields, fed));
+        RidingView riding = ridings.get(row.get("fed_code"));
         if (riding == null) {
             return "fed_code is not a known riding";
         }
         if (!RidingSnapshot.agrees(postalCode.get(), riding)) {
             return "the riding is not in the postal code's province";
         }
-        String shareText = shareColumn < 0 ? "" : field(fields, shareColumn);
+        String shareText = row.get("share");
         if (!shareText.isEmpty()) {
             try {
                 double share = Double.parseDouble(shareText);
@@ -119,22 +113,6 @@ final class PostalCodeImport {
                 .append('\n');
         rows++;
         return null;
-    }
-
-    private static String field(List<String> fields, int index) {
-        return index < fields.size() ? fields.get(index) : "";
-    }
-
-    private static List<String> split(String line) {
-        List<String> fields = new ArrayList<>(3);
-        for (String field : line.split(",", -1)) {
-            String f = field.strip();
-            if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
-                f = f.substring(1, f.length() - 1).strip();
-            }
-            fields.add(f);
-        }
-        return fields;
     }
 
     /** Replaces the imported table with this one, in the caller's transaction. */

@@ -1,10 +1,6 @@
 package ca.constituent.riding;
 
 import io.agroal.api.AgroalDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Asks Open North's Represent API which 2023 riding a postal code is in, within a client-side request budget and
- * behind a circuit breaker, and keeps every answer in PostgreSQL ({@code represent_answer}) for a TTL so a postal
- * code is asked once. Recent answers are also kept in memory so cached lookups need no round trip. Every failure
+ * behind a circuit breaker ({@link RepresentGuard}), and keeps every answer in PostgreSQL ({@code represent_answer})
+ * for a TTL so a postal code is asked once. Recent answers are also kept in memory so cached lookups need no round trip. Every failure
  * (timeout, error, budget spent, open circuit) yields an empty answer: the caller falls back to local data.
  */
 @ApplicationScoped
@@ -47,8 +42,7 @@ class RepresentProvider {
     private final RepresentClient client;
     private final RidingConfig.Represent config;
     private final AgroalDataSource dataSource;
-    private volatile CircuitBreaker breaker;
-    private volatile RateLimiter limiter;
+    private final RepresentGuard guard;
     private final Map<String, Answer> memory = new ConcurrentHashMap<>();
     private volatile Instant readUpTo = Instant.EPOCH;
 
@@ -56,26 +50,7 @@ class RepresentProvider {
         this.client = client;
         this.config = config.represent();
         this.dataSource = dataSource;
-        this.breaker = breaker(this.config);
-        this.limiter = limiter(this.config);
-    }
-
-    private static CircuitBreaker breaker(RidingConfig.Represent config) {
-        return CircuitBreaker.of("represent", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(4)
-                .failureRateThreshold(config.failureRateThreshold())
-                .waitDurationInOpenState(config.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
-    }
-
-    private static RateLimiter limiter(RidingConfig.Represent config) {
-        return RateLimiter.of("represent", RateLimiterConfig.custom()
-                .limitForPeriod(config.requestsPerMinute())
-                .limitRefreshPeriod(Duration.ofMinutes(1))
-                .timeoutDuration(Duration.ZERO)
-                .build());
+        this.guard = new RepresentGuard(this.config);
     }
 
     boolean enabled() {
@@ -120,27 +95,12 @@ class RepresentProvider {
      * is stored; a failure is not, and yields empty.
      */
     Optional<Answer> ask(PostalCode postalCode) {
-        if (!breaker.tryAcquirePermission()) {
+        Optional<List<String>> fedCodes = guard.call(postalCode.masked(), () -> fetch(postalCode));
+        if (fedCodes.isEmpty()) {
             return Optional.empty();
         }
-        if (!limiter.acquirePermission()) {
-            breaker.releasePermission();
-            Log.debug("Represent request budget spent; answering from local data");
-            return Optional.empty();
-        }
-        long start = System.nanoTime();
-        List<String> fedCodes;
-        try {
-            fedCodes = fetch(postalCode);
-            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            Log.warnf("Represent did not answer for %s (%s); answering from local data", postalCode.masked(),
-                    e.getClass().getSimpleName());
-            return Optional.empty();
-        }
-        Duration ttl = fedCodes.isEmpty() ? config.unknownTtl() : config.cacheTtl();
-        Answer answer = new Answer(fedCodes, Instant.now().plus(ttl));
+        Duration ttl = fedCodes.get().isEmpty() ? config.unknownTtl() : config.cacheTtl();
+        Answer answer = new Answer(fedCodes.get(), Instant.now().plus(ttl));
         store(postalCode, answer);
         return Optional.of(answer);
     }
@@ -223,8 +183,7 @@ class RepresentProvider {
      * so every postal code is asked again.
      */
     void reset() {
-        breaker = breaker(config);
-        limiter = limiter(config);
+        guard.reset();
         memory.clear();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM represent_answer")) {

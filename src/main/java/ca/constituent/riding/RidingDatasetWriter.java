@@ -30,30 +30,53 @@ public final class RidingDatasetWriter {
     }
 
     static Outcome load(Connection connection, RidingDataset dataset, boolean force) throws SQLException {
+        lock(connection);
+        Optional<Outcome> skipped = force ? Optional.empty() : skip(dataset, loaded(connection, "ridings"));
+        if (skipped.isPresent()) {
+            return skipped.get();
+        }
+        // Read and checked in full before anything is written: a bad file changes nothing.
         List<RidingDataset.RidingRow> ridings = dataset.ridings();
         Map<String, RidingDataset.RidingRow> byCode = new LinkedHashMap<>();
         ridings.forEach(r -> byCode.put(r.fedCode(), r));
         List<RidingDataset.MpRow> mps = dataset.mps(byCode);
         List<RidingDataset.FsaRow> fsa = dataset.fsaCandidates(byCode);
-        String sha256 = dataset.sha256();
+        writeRidings(connection, ridings);
+        warnAboutRidingsMissingFrom(connection, byCode.keySet());
+        writeMps(connection, mps);
+        writeFsaCandidates(connection, fsa);
+        record(connection, new Loaded("ridings", dataset.version(), dataset.sha256(), ridings.size()),
+                dataset.origin());
+        long verify = mps.stream().filter(RidingDataset.MpRow::needsVerification).count();
+        Log.infof("Loaded riding dataset %s from %s: %d ridings, %d MPs (%d vacant seats, %d to verify), %d FSA rows",
+                dataset.version(), dataset.origin(), ridings.size(), mps.size(), ridings.size() - mps.size(), verify,
+                fsa.size());
+        return Outcome.LOADED;
+    }
 
-        lock(connection);
-        Optional<Loaded> current = loaded(connection, "ridings");
-        if (!force && current.isPresent()) {
-            int order = dataset.version().compareTo(current.get().version());
-            if (order < 0) {
-                Log.warnf("Riding dataset %s from %s is older than the loaded %s; not loaded", dataset.version(),
-                        dataset.origin(), current.get().version());
-                return Outcome.OLDER_SKIPPED;
-            }
-            if (order == 0) {
-                if (!sha256.equals(current.get().sha256())) {
-                    Log.warnf("Riding dataset %s from %s differs from the loaded copy of the same version; give it a "
-                            + "new version to load it", dataset.version(), dataset.origin());
-                }
-                return Outcome.ALREADY_LOADED;
-            }
+    /** Why the dataset need not be loaded, when the tables hold the same or a newer version. */
+    private static Optional<Outcome> skip(RidingDataset dataset, Optional<Loaded> current) {
+        if (current.isEmpty()) {
+            return Optional.empty();
         }
+        int order = dataset.version().compareTo(current.get().version());
+        if (order < 0) {
+            Log.warnf("Riding dataset %s from %s is older than the loaded %s; not loaded", dataset.version(),
+                    dataset.origin(), current.get().version());
+            return Optional.of(Outcome.OLDER_SKIPPED);
+        }
+        if (order == 0) {
+            if (!dataset.sha256().equals(current.get().sha256())) {
+                Log.warnf("Riding dataset %s from %s differs from the loaded copy of the same version; give it a "
+                        + "new version to load it", dataset.version(), dataset.origin());
+            }
+            return Optional.of(Outcome.ALREADY_LOADED);
+        }
+        return Optional.empty();
+    }
+
+    private static void writeRidings(Connection connection, List<RidingDataset.RidingRow> ridings)
+            throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO riding (fed_code, name_en, name_fr, province) VALUES (?, ?, ?, ?)
                 ON CONFLICT (fed_code) DO UPDATE
@@ -68,7 +91,9 @@ public final class RidingDatasetWriter {
             }
             upsert.executeBatch();
         }
-        warnAboutRidingsMissingFrom(connection, byCode.keySet());
+    }
+
+    private static void writeMps(Connection connection, List<RidingDataset.MpRow> mps) throws SQLException {
         execute(connection, "DELETE FROM member_of_parliament");
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO member_of_parliament (fed_code, name, party, email, photo_url, source, needs_verification,
@@ -88,6 +113,10 @@ public final class RidingDatasetWriter {
             }
             insert.executeBatch();
         }
+    }
+
+    private static void writeFsaCandidates(Connection connection, List<RidingDataset.FsaRow> fsa)
+            throws SQLException {
         execute(connection, "DELETE FROM fsa_riding");
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO fsa_riding (fsa, fed_code, share, method) VALUES (?, ?, ?, ?)")) {
@@ -100,12 +129,6 @@ public final class RidingDatasetWriter {
             }
             insert.executeBatch();
         }
-        record(connection, new Loaded("ridings", dataset.version(), sha256, ridings.size()), dataset.origin());
-        long verify = mps.stream().filter(RidingDataset.MpRow::needsVerification).count();
-        Log.infof("Loaded riding dataset %s from %s: %d ridings, %d MPs (%d vacant seats, %d to verify), %d FSA rows",
-                dataset.version(), dataset.origin(), ridings.size(), mps.size(), ridings.size() - mps.size(), verify,
-                fsa.size());
-        return Outcome.LOADED;
     }
 
     /** The dataset version the tables hold for {@code kind}, if any. */

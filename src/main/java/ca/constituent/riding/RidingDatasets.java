@@ -12,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,27 +32,31 @@ public class RidingDatasets {
     private final RidingConfig config;
     private final RepresentProvider represent;
     private volatile RidingSnapshot snapshot = RidingSnapshot.empty();
-    private String boundariesSha;
-    private Boundaries boundaries;
-    private RidingDataset shipped;
+    private final RidingBoundaries boundaries;
 
     RidingDatasets(AgroalDataSource dataSource, RidingConfig config, RepresentProvider represent) {
         this.dataSource = dataSource;
         this.config = config;
         this.represent = represent;
+        this.boundaries = new RidingBoundaries(config);
     }
 
+    /**
+     * Writes what is newer than the database holds, then builds memory once. The boundaries need no database, so they
+     * are built meanwhile on another thread (they were most of the start-up work).
+     */
     void onStart(@Observes StartupEvent event) {
-        load(shipped(), false);
+        boundaries.prebuild();
+        inTransaction(c -> RidingDatasetWriter.load(c, boundaries.shipped(), false));
         config.datasetDir().ifPresent(dir -> {
             try {
-                load(dir, false);
+                inTransaction(c -> RidingDatasetWriter.load(c, RidingDataset.fromDirectory(dir), false));
             } catch (RuntimeException e) {
                 Log.errorf("Riding dataset in %s not loaded; serving the loaded one: %s", dir, e.getMessage());
             }
         });
-        config.postalCodeFile().ifPresent(this::importIfChanged);
         refresh();
+        config.postalCodeFile().ifPresent(this::importIfChanged); // checked against the ridings now in memory
         represent.readCache();
     }
 
@@ -145,7 +147,7 @@ public class RidingDatasets {
                 Log.warnf("Riding dataset in %s not loaded: %s", dir, e.getMessage());
             }
         });
-        Map<String, String> versions = inTransaction(RidingDatasets::versions);
+        Map<String, String> versions = inTransaction(RidingTables::versions);
         if (!versions.getOrDefault("ridings", "none").equals(snapshot.ridingsVersion())
                 || !versions.getOrDefault("postal-codes", "none").equals(snapshot.postalCodesVersion())) {
             refresh();
@@ -161,95 +163,17 @@ public class RidingDatasets {
             List<RidingView> ridings = Riding.listByFedCode().stream()
                     .map(r -> RidingView.from(r, mps.get(r.fedCode))).toList();
             try (Connection c = dataSource.getConnection()) {
-                Map<String, String> versions = versions(c);
+                Map<String, String> versions = RidingTables.versions(c);
                 String version = versions.getOrDefault("ridings", "none");
                 return RidingSnapshot.of(version, versions.getOrDefault("postal-codes", "none"), ridings,
-                        fsaShares(c), config.minShare(), postalCodes(c), boundaries(version));
+                        RidingTables.fsaShares(c), config.minShare(), RidingTables.postalCodes(c),
+                        boundaries.of(version));
             }
         });
         snapshot = next;
         Log.infof("Riding data in memory: dataset %s, %d ridings, %d FSAs, postal-code table %s (%d rows), %d "
                         + "boundaries", next.ridingsVersion(), next.ridings().size(), next.fsaCandidates().size(),
                 next.postalCodesVersion(), next.postalCodes().size(), next.boundaries().size());
-    }
-
-    /** The boundaries of the loaded dataset version: the configured directory's or the shipped one's. */
-    private Boundaries boundaries(String version) {
-        RidingDataset dataset = shipped();
-        if (config.datasetDir().isPresent()) {
-            try {
-                RidingDataset configured = RidingDataset.fromDirectory(config.datasetDir().get());
-                if (configured.version().equals(version) || !dataset.version().equals(version)) {
-                    dataset = configured;
-                }
-            } catch (RuntimeException e) {
-                Log.warnf("Riding dataset in %s unreadable; using the shipped boundaries: %s",
-                        config.datasetDir().get(), e.getMessage());
-            }
-        }
-        if (!dataset.version().equals(version)) {
-            Log.warnf("No boundaries file for riding dataset %s; using those of %s", version, dataset.version());
-        }
-        String sha = dataset.sha256();
-        if (!sha.equals(boundariesSha)) {
-            try {
-                boundaries = Boundaries.readGeoJson(dataset.boundaries(), dataset.boundariesGzipped());
-                boundariesSha = sha;
-            } catch (IOException e) {
-                throw new UncheckedIOException("boundaries of riding dataset " + dataset.version() + " unreadable", e);
-            }
-        }
-        return boundaries;
-    }
-
-    /** The dataset shipped in the application, read from the classpath once. */
-    private synchronized RidingDataset shipped() {
-        if (shipped == null) {
-            shipped = RidingDataset.bundled();
-        }
-        return shipped;
-    }
-
-    private static Map<String, String> versions(Connection c) throws SQLException {
-        Map<String, String> versions = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT kind, version FROM riding_dataset");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                versions.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return versions;
-    }
-
-    private static List<RidingSnapshot.FsaShare> fsaShares(Connection c) throws SQLException {
-        List<RidingSnapshot.FsaShare> shares = new ArrayList<>(4096);
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT fsa, fed_code, share FROM fsa_riding ORDER BY fsa, share DESC, fed_code");
-             ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                shares.add(new RidingSnapshot.FsaShare(rs.getString(1), rs.getString(2), rs.getDouble(3)));
-            }
-        }
-        return shares;
-    }
-
-    private static PostalCodeTable postalCodes(Connection c) throws SQLException {
-        PostalCodeTable.Builder table = new PostalCodeTable.Builder();
-        // Inside the caller's transaction, so the driver streams rows in batches of the fetch size.
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT postal_code, fed_code, share FROM postal_code_riding
-                ORDER BY postal_code, share DESC NULLS LAST, fed_code
-                """)) {
-            select.setFetchSize(10_000);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    double value = rs.getDouble(3);
-                    Double share = rs.wasNull() ? null : value;
-                    table.add(rs.getString(1), rs.getString(2), share);
-                }
-            }
-        }
-        return table.build();
     }
 
     private interface Work<T> {

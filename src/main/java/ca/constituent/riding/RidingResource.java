@@ -1,7 +1,7 @@
 package ca.constituent.riding;
 
 import ca.constituent.common.ProblemException;
-import ca.constituent.common.ProblemException.Invalid;
+import ca.constituent.common.Fields;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,9 +60,9 @@ class RidingResource {
     public Uni<LookupResult> lookUp(
             @Parameter(description = "A Canadian postal code; spaces, hyphen and case are ignored", example = "K1A 0A6")
             @RestQuery String postalCode) {
-        PostalCode parsed = PostalCode.parse(postalCode).orElseThrow(() -> ProblemException.invalid(
-                List.of(new Invalid("postalCode", blank(postalCode) ? "field.required" : "field.postalCode.invalid")),
-                null));
+        Fields fields = new Fields();
+        PostalCode parsed = fields.parsed(postalCode, "postalCode", PostalCode::parse, "field.required");
+        fields.check(null);
         Optional<LookupResult> inMemory = lookup.lookUpInMemory(parsed);
         if (inMemory.isPresent()) {
             return Uni.createFrom().item(inMemory.get());
@@ -82,33 +81,10 @@ class RidingResource {
     @APIResponse(responseCode = "404", description = "The point is not in or near any riding (problem+json)")
     public LocateResult locate(@Parameter(example = "45.4236") @RestQuery String lat,
                                @Parameter(example = "-75.7009") @RestQuery String lon) {
-        List<Invalid> invalid = new ArrayList<>();
-        double latitude = coordinate(lat, 90, "lat", invalid);
-        double longitude = coordinate(lon, 180, "lon", invalid);
-        if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid, null);
-        }
+        Fields fields = new Fields();
+        Double latitude = fields.coordinate(lat, "lat", 90, "field.required");
+        Double longitude = fields.coordinate(lon, "lon", 180, "field.required");
+        fields.check(null);
         return lookup.locate(latitude, longitude);
-    }
-
-    private static double coordinate(String text, double limit, String field, List<Invalid> invalid) {
-        if (blank(text)) {
-            invalid.add(new Invalid(field, "field.required"));
-            return Double.NaN;
-        }
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (value >= -limit && value <= limit) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        invalid.add(new Invalid(field, "field." + field + ".invalid"));
-        return Double.NaN;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

@@ -39,6 +39,16 @@ final class CanonicalEmail {
         return local + "@" + domain;
     }
 
+    /**
+     * The mailbox an address delivers to, for the confirmation-mail budget: like {@link #of} but with the
+     * {@code +tag} removed for every domain, since most servers deliver {@code jane+1@} to {@code jane@}.
+     */
+    static String mailbox(String email) {
+        String canonical = of(email);
+        int at = canonical.lastIndexOf('@');
+        return stripTag(canonical.substring(0, at)) + canonical.substring(at);
+    }
+
     private static String stripTag(String local) {
         int plus = local.indexOf('+');
         return plus > 0 ? local.substring(0, plus) : local;

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the rolled-up counts only (at most a few rows per riding), so the cost of a count does not grow with the
+ * Reads the rolled-up counts only, confirmed signatures only (a public pending count would tell whether an address
+ * had just signed), at most a few rows per riding, so the cost of a count does not grow with the
  * number of signatures.
  */
 @ApplicationScoped
@@ -25,19 +26,17 @@ class CountQueries implements CampaignCounts {
     SignatureCounts counts(Campaign campaign) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT state, province, fed_code, n FROM signature_count WHERE campaign_id = ?1 AND n <> 0")
+                        "SELECT state, province, fed_code, n FROM signature_count WHERE campaign_id = ?1 AND n <> 0"
+                                + " AND state = 'confirmed'")
                 .setParameter(1, campaign.id)
                 .getResultList();
         long confirmed = 0;
-        long pending = 0;
         Map<String, Long> byProvince = new TreeMap<>();
         Map<String, Long> byRiding = new TreeMap<>();
         for (Object[] row : rows) {
             String state = (String) row[0];
             long n = ((Number) row[3]).longValue();
-            if (Signature.PENDING.equals(state)) {
-                pending += n;
-            } else if (Signature.CONFIRMED.equals(state)) {
+            if (Signature.CONFIRMED.equals(state)) {
                 confirmed += n;
                 byProvince.merge((String) row[1], n, Long::sum);
                 byRiding.merge((String) row[2], n, Long::sum);
@@ -48,7 +47,7 @@ class CountQueries implements CampaignCounts {
                 .setParameter(1, campaign.id)
                 .getResultList();
         OffsetDateTime updatedAt = rolledUp.isEmpty() ? null : (OffsetDateTime) rolledUp.get(0);
-        return new SignatureCounts(confirmed, pending, byProvince, byRiding, campaign.goal, updatedAt);
+        return new SignatureCounts(confirmed, byProvince, byRiding, campaign.goal, updatedAt);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package ca.constituent.signature;
 
+import ca.constituent.common.OncePerPeriod;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Folds the count deltas that signature changes append into {@code signature_count}. One replica at a time
- * (a transaction-scoped advisory lock); deltas of transactions still open are simply folded on a later run.
+ * (a transaction-scoped advisory lock) and, on the timer, once per period across replicas ({@link OncePerPeriod});
+ * deltas of transactions still open are simply folded on a later run.
  */
 @ApplicationScoped
 public class CountRollup {
@@ -15,13 +19,26 @@ public class CountRollup {
     private static final long LOCK = 0x5167_4e41_5455_5245L;
 
     private final EntityManager em;
+    private final OncePerPeriod oncePerPeriod;
+    private final Duration every;
 
-    CountRollup(EntityManager em) {
+    CountRollup(EntityManager em, OncePerPeriod oncePerPeriod,
+                @ConfigProperty(name = "constituent.signatures.counts-every", defaultValue = "2s") Duration every) {
         this.em = em;
+        this.oncePerPeriod = oncePerPeriod;
+        this.every = every;
     }
 
     @Scheduled(every = "${constituent.signatures.counts-every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void onTimer() {
+        if (oncePerPeriod.claim("count-rollup", every)) {
+            rollUp();
+        }
+    }
+
+    /** Folds the deltas now, whenever the last run was. */
     @Transactional
     public void rollUp() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")

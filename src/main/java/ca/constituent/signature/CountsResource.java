@@ -27,8 +27,10 @@ class CountsResource {
 
     @GET
     @Path("{slug}/counts")
-    @Operation(summary = "Confirmed and pending signatures, by province and by riding",
-            description = "Counts are rolled up every few seconds, so they may lag behind intake by that much.")
+    @Operation(summary = "Confirmed signatures, by province and by riding",
+            description = "Counts are rolled up every few seconds, so they may lag behind intake by that much. "
+                    + "Only confirmed signatures are public: a pending count would tell, at a quiet hour, "
+                    + "whether a given address had just signed.")
     public Response counts(String slug) {
         Campaign campaign = Campaign.findPublic(slug);
         CacheControl cache = new CacheControl();

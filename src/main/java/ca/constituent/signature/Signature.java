@@ -21,6 +21,8 @@ public class Signature extends PanacheEntityBase {
     public static final String CONFIRMED = "confirmed";
     public static final String FRAUDULENT = "fraudulent";
     public static final String INVALIDATED = "invalidated";
+    /** Stored but set aside by the abuse controls: no mail, not counted; a later clean signature revives it. */
+    public static final String HELD = "held";
 
     @Id
     public UUID id;

@@ -1,5 +1,7 @@
 package ca.constituent.signature;
 
+import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.abuse.ClientAddress;
 import ca.constituent.campaign.Campaign;
 import ca.constituent.campaign.CampaignPages;
 import ca.constituent.campaign.SignForm;
@@ -43,6 +45,10 @@ public class SignaturePageResource {
         @RestForm String language;
         @RestForm String consentUpdates;
         @RestForm String personalNote;
+        /** The honeypot: people leave it empty. */
+        @RestForm String website;
+        /** The ALTCHA proof of work, when it is on. */
+        @RestForm String altcha;
 
         SignRequest toRequest() {
             return new SignRequest(firstName, lastName, email, postalCode, fedCode, language, consentUpdates,
@@ -63,10 +69,12 @@ public class SignaturePageResource {
 
     private final SignatureService signatures;
     private final CampaignPages pages;
+    private final ClientAddress clients;
 
-    SignaturePageResource(SignatureService signatures, CampaignPages pages) {
+    SignaturePageResource(SignatureService signatures, CampaignPages pages, ClientAddress clients) {
         this.signatures = signatures;
         this.pages = pages;
+        this.clients = clients;
     }
 
     @POST
@@ -79,7 +87,8 @@ public class SignaturePageResource {
         boolean browser = wantsHtml(headers);
         try {
             SignatureReceipt receipt = join(signatures.sign(slug, fields.toRequest(),
-                    SignatureResource.headerLanguage(headers, http), SignatureResource.clientAddress(http)));
+                    SignatureResource.headerLanguage(headers, http),
+                    new AbuseScreen.Client(clients.of(http), fields.website, fields.altcha)));
             if (!browser) {
                 return Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build();
             }

@@ -1,5 +1,7 @@
 package ca.constituent.signature;
 
+import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.abuse.ClientAddress;
 import ca.constituent.common.Language;
 import ca.constituent.common.RequestLanguage;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,10 +30,12 @@ class SignatureResource {
 
     private final SignatureService signatures;
     private final SignaturePageResource formPages;
+    private final ClientAddress clients;
 
-    SignatureResource(SignatureService signatures, SignaturePageResource formPages) {
+    SignatureResource(SignatureService signatures, SignaturePageResource formPages, ClientAddress clients) {
         this.signatures = signatures;
         this.formPages = formPages;
+        this.clients = clients;
     }
 
     @POST
@@ -46,7 +50,8 @@ class SignatureResource {
     public CompletionStage<Response> sign(String slug, SignRequest request, HttpHeaders headers,
                                           HttpServerRequest http) {
         SignRequest body = request == null ? new SignRequest(null, null, null, null, null, null, null, null) : request;
-        return signatures.sign(slug, body, headerLanguage(headers, http), clientAddress(http))
+        return signatures.sign(slug, body, headerLanguage(headers, http),
+                        new AbuseScreen.Client(clients.of(http), null, headers.getHeaderString("Altcha")))
                 .thenApply(receipt -> Response.accepted(receipt).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
@@ -68,7 +73,4 @@ class SignatureResource {
         return RequestLanguage.of(http.getParam("lang"), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    static String clientAddress(HttpServerRequest http) {
-        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-    }
 }

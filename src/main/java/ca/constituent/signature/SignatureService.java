@@ -1,5 +1,7 @@
 package ca.constituent.signature;
 
+import ca.constituent.abuse.AbuseScreen;
+import ca.constituent.campaign.Campaign;
 import ca.constituent.common.DatabaseFailures;
 import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
@@ -33,6 +35,7 @@ public class SignatureService {
     enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, NOT_FOUND }
 
     private final SignatureWriter writer;
+    private final AbuseScreen screen;
     private final RidingLookup ridings;
     private final ManagedExecutor executor;
     private final Keys keys;
@@ -41,9 +44,10 @@ public class SignatureService {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    SignatureService(SignatureWriter writer, RidingLookup ridings, ManagedExecutor executor, Keys keys, SignerKeys signerKeys, SignatureConfig config,
-                     MeterRegistry registry) {
+    SignatureService(SignatureWriter writer, AbuseScreen screen, RidingLookup ridings, ManagedExecutor executor,
+                     Keys keys, SignerKeys signerKeys, SignatureConfig config, MeterRegistry registry) {
         this.writer = writer;
+        this.screen = screen;
         this.ridings = ridings;
         this.executor = executor;
         this.keys = keys;
@@ -56,22 +60,29 @@ public class SignatureService {
      * Validates a signature, then hands it to the batching writer; the stage completes once it is committed.
      *
      * @param headerLanguage the language of the request headers, used when the body names none
-     * @param remoteAddress  the client's address; only its keyed hash is stored
-     * @throws ProblemException at once when a field is invalid; nothing is stored then
+     * @param client         the client's address (only its keyed hash is stored), honeypot and proof of work
+     * @throws ProblemException at once when a field is invalid or proof of work is missing; nothing is stored then
      */
     public CompletionStage<SignatureReceipt> sign(String slug, SignRequest request, Language headerLanguage,
-                                                  String remoteAddress) {
+                                                  AbuseScreen.Client client) {
         NewSignature signature;
+        AbuseScreen.Screening screening;
         try {
             signature = SignatureValidator.validate(request, headerLanguage);
+            screening = screen.screen(client, signature.email());
         } catch (ProblemException e) {
             count("invalid");
-            throw e;
+            throw e.language() == null ? e.in(headerLanguage) : e;
         }
-        String ipHash = remoteAddress == null ? null : keys.hash("ip", remoteAddress, 22);
         Language language = signature.language();
+        if (!Campaign.isSlug(slug)) {
+            count("campaign_not_found");
+            throw ProblemException.notFound("campaign-not-found").in(language);
+        }
+        String ipHash = client.address() == null ? null : keys.hash("ip", client.address(), 22);
+        String mailbox = keys.hash("mailbox", CanonicalEmail.mailbox(signature.email()), 22);
         return placeInRiding(signature)
-                .thenCompose(placed -> writer.submit(slug, placed, ipHash))
+                .thenCompose(placed -> writer.submit(slug, placed, ipHash, mailbox, screening))
                 .handle((outcome, failure) -> answer(slug, language, outcome, failure));
     }
 
@@ -95,7 +106,9 @@ public class SignatureService {
             }
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
-        count(outcome.name().toLowerCase(Locale.ROOT));
+        // One outcome for new and repeated addresses alike: a metric must not tell who signed.
+        count(outcome == SignatureWriter.Outcome.SIGNED || outcome == SignatureWriter.Outcome.ALREADY_SIGNED
+                ? "received" : outcome.name().toLowerCase(Locale.ROOT));
         return switch (outcome) {
             case SIGNED, ALREADY_SIGNED ->
                     SignatureReceipt.received(slug, language, config.confirmationValidDays());
@@ -251,7 +264,7 @@ public class SignatureService {
         }
         Signature signature = Signature.findById(id);
         if (signature == null || Signature.FRAUDULENT.equals(signature.state)
-                || Signature.INVALIDATED.equals(signature.state)) {
+                || Signature.INVALIDATED.equals(signature.state) || Signature.HELD.equals(signature.state)) {
             throw ProblemException.notFound("signature-not-found");
         }
         return signature;

@@ -1,22 +1,18 @@
 package ca.constituent.signature;
 
+import ca.constituent.common.Fields;
 import ca.constituent.common.Language;
-import ca.constituent.common.PlainText;
 import ca.constituent.common.ProblemException;
-import ca.constituent.common.ProblemException.Invalid;
 import ca.constituent.riding.PostalCode;
 import ca.constituent.riding.Province;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Checks and normalises a {@link SignRequest}; collects every problem at once so the form can show them all. */
 final class SignatureValidator {
 
-    static final int MAX_NAME = 100;
-    static final int MAX_NOTE = 2000;
+    static final Pattern FED_CODE = Pattern.compile("[0-9]{5}");
+    private static final Pattern CONSENT = Pattern.compile("(?i)true|on|yes|oui|1|false|off|no|non|0");
 
     private SignatureValidator() {
     }
@@ -26,124 +22,45 @@ final class SignatureValidator {
      * @throws ProblemException listing every invalid field, in the signer's language
      */
     static NewSignature validate(SignRequest request, Language fallback) {
-        List<Invalid> invalid = new ArrayList<>();
-        Language language = fallback;
-        if (present(request.language())) {
-            Optional<Language> parsed = Language.parse(request.language());
-            if (parsed.isPresent()) {
-                language = parsed.get();
-            } else {
-                invalid.add(new Invalid("language", "field.language.invalid"));
-            }
+        Fields fields = new Fields();
+        Language language = fields.parsed(request.language(), "language", Language::parse, null);
+        if (language == null) {
+            language = fallback;
         }
-
-        String firstName = name(request.firstName(), "firstName", invalid);
-        String lastName = name(request.lastName(), "lastName", invalid);
-
-        String email = null;
-        if (!present(request.email())) {
-            invalid.add(new Invalid("email", "field.required"));
-        } else {
-            Optional<String> parsed = EmailAddress.parse(request.email());
-            if (parsed.isEmpty()) {
-                invalid.add(new Invalid("email", "field.email.invalid"));
-            } else if (parsed.get().length() > EmailAddress.MAX_LENGTH) {
-                invalid.add(new Invalid("email", "field.email.too-long"));
-            } else {
-                email = parsed.get();
-            }
+        String firstName = plainName(fields,
+                fields.line(request.firstName(), "firstName", Fields.MAX_NAME, "field.required"), "firstName");
+        String lastName = plainName(fields,
+                fields.line(request.lastName(), "lastName", Fields.MAX_NAME, "field.required"), "lastName");
+        String email = fields.parsed(request.email(), "email", EmailAddress::parse, "field.required");
+        if (email != null && email.length() > EmailAddress.MAX_LENGTH) {
+            fields.add("email", "field.email.too-long");
+            email = null;
         }
-
-        PostalCode postalCode = null;
-        if (!present(request.postalCode())) {
-            invalid.add(new Invalid("postalCode", "field.required"));
-        } else {
-            postalCode = PostalCode.parse(request.postalCode()).orElse(null);
-            if (postalCode == null) {
-                invalid.add(new Invalid("postalCode", "field.postalCode.invalid"));
-            }
+        PostalCode postalCode = fields.parsed(request.postalCode(), "postalCode", PostalCode::parse,
+                "field.required");
+        String fedCode = fields.code(request.fedCode(), "fedCode", FED_CODE);
+        if (fedCode != null && postalCode != null && !Province.contains(postalCode.province(), fedCode)) {
+            fields.add("fedCode", "field.fedCode.invalid");
         }
-
-        String fedCode = null;
-        if (present(request.fedCode())) {
-            fedCode = request.fedCode().strip();
-            if (!fedCode.matches("[0-9]{5}")
-                    || (postalCode != null && !Province.contains(postalCode.province(), fedCode))) {
-                invalid.add(new Invalid("fedCode", "field.fedCode.invalid"));
-            }
+        String consent = fields.code(request.consentUpdates(), "consentUpdates", CONSENT);
+        String note = fields.lines(request.personalNote(), "personalNote", Fields.MAX_NOTE, null);
+        Double latitude = fields.coordinate(request.latitude(), "latitude", 90, null);
+        Double longitude = fields.coordinate(request.longitude(), "longitude", 180, null);
+        if ((latitude == null) != (longitude == null) && fields.valid()) {
+            fields.add(latitude == null ? "latitude" : "longitude", "field.required");
         }
-
-        Boolean consent = consent(request.consentUpdates());
-        if (consent == null) {
-            invalid.add(new Invalid("consentUpdates", "field.consentUpdates.invalid"));
-        }
-
-        String note = null;
-        if (present(request.personalNote())) {
-            note = Normalizer.normalize(request.personalNote().replace("\r\n", "\n").replace('\r', '\n'),
-                    Normalizer.Form.NFC).strip();
-            if (note.codePointCount(0, note.length()) > MAX_NOTE) {
-                invalid.add(new Invalid("personalNote", "field.personalNote.too-long"));
-            } else if (!PlainText.isPlainText(note, true)) {
-                invalid.add(new Invalid("personalNote", "field.personalNote.invalid"));
-            }
-        }
-
-        Double latitude = coordinate(request.latitude(), 90, "latitude", invalid);
-        Double longitude = coordinate(request.longitude(), 180, "longitude", invalid);
-        if ((latitude == null) != (longitude == null) && invalid.isEmpty()) {
-            invalid.add(new Invalid(latitude == null ? "latitude" : "longitude", "field.required"));
-        }
-
-        if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid, language);
-        }
+        fields.check(language);
         return new NewSignature(firstName, lastName, email, CanonicalEmail.of(email), postalCode, fedCode, language,
-                consent, note == null || note.isEmpty() ? null : note, latitude, longitude);
+                consent != null && consent.toLowerCase(Locale.ROOT).matches("true|on|yes|oui|1"), note, latitude,
+                longitude);
     }
 
-    private static String name(String raw, String field, List<Invalid> invalid) {
-        if (!present(raw)) {
-            invalid.add(new Invalid(field, "field.required"));
-            return null;
-        }
-        String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
-        int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_NAME || !PlainText.isPlainText(name, false)) {
-            invalid.add(new Invalid(field, "field." + field + ".invalid"));
+    /** A name goes into a mail's greeting: no link, address or domain, few digits ({@link PlainName}). */
+    private static String plainName(Fields fields, String name, String field) {
+        if (name != null && !PlainName.isPlain(name)) {
+            fields.add(field, "field." + field + ".invalid");
             return null;
         }
         return name;
-    }
-
-    private static Double coordinate(String raw, double bound, String field, List<Invalid> invalid) {
-        if (!present(raw)) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(raw.strip());
-            if (Double.isFinite(value) && value >= -bound && value <= bound) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        invalid.add(new Invalid(field, "field." + field + ".invalid"));
-        return null;
-    }
-
-    private static Boolean consent(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes", "oui", "1" -> true;
-            case "false", "off", "no", "non", "0" -> false;
-            default -> null;
-        };
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,5 +1,7 @@
 package ca.constituent.signature;
 
+import ca.constituent.abuse.AbuseConfig;
+import ca.constituent.abuse.AbuseScreen;
 import ca.constituent.common.DatabaseFailures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Writes signatures in batches: requests wait in a queue, a few writer threads each take whatever has queued up
@@ -31,82 +35,52 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 class SignatureWriter {
 
-    /**
-     * Insert every signature whose canonical email has not signed its campaign yet, then queue a confirmation mail
-     * for each new or existing pending signature that had fewer than its daily share of mails. The unique index on
-     * (campaign, canonical email) decides races, inside a batch and across concurrent batches alike.
-     */
-    private static final String SIGN = """
-            WITH input AS (
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[])
-                    WITH ORDINALITY AS i(id, slug, first_name, last_name, email, canonical_email, postal_code,
-                                         province, fed_code, language, consent_updates, personal_note, ip_hash, ord)
-            ), c AS (
-                SELECT i.ord, k.id AS campaign_id, k.status FROM input i LEFT JOIN campaign k ON k.slug = i.slug
-            ), ins AS (
-                INSERT INTO signature (id, campaign_id, first_name, last_name, email, canonical_email, postal_code,
-                                       province, fed_code, language, consent_updates, personal_note, ip_hash)
-                SELECT i.id, c.campaign_id, i.first_name, i.last_name, i.email, i.canonical_email, i.postal_code,
-                       i.province, i.fed_code, i.language, i.consent_updates, i.personal_note, i.ip_hash
-                FROM input i JOIN c ON c.ord = i.ord
-                WHERE c.status = 'open'
-                ORDER BY i.ord
-                ON CONFLICT (campaign_id, canonical_email) DO NOTHING
-                RETURNING id, state
-            ), target AS (
-                SELECT ins.id, ins.state FROM ins
-                UNION
-                SELECT s.id, s.state FROM input i
-                JOIN c ON c.ord = i.ord
-                CROSS JOIN LATERAL (
-                    -- OFFSET 0 keeps this a per-row unique-index probe, never a scan of all signatures
-                    SELECT s.id, s.state FROM signature s
-                    WHERE s.campaign_id = c.campaign_id AND s.canonical_email = i.canonical_email
-                    OFFSET 0
-                ) s
-                WHERE c.status = 'open'
-            ), mail AS (
-                INSERT INTO confirmation_mail (signature_id)
-                SELECT t.id FROM target t
-                WHERE t.state = 'pending'
-                  AND (SELECT count(*) FROM confirmation_mail m
-                       WHERE m.signature_id = t.id AND m.created_at > now() - interval '1 day') < ?
-                RETURNING id
-            )
-            SELECT c.ord, c.status, EXISTS (SELECT 1 FROM ins WHERE ins.id = i.id)
-            FROM input i JOIN c ON c.ord = i.ord
-            """;
-
     /** What became of one signature. */
     enum Outcome { SIGNED, ALREADY_SIGNED, CAMPAIGN_CLOSED, CAMPAIGN_NOT_FOUND }
 
-    record Pending(String slug, UUID id, NewSignature signature, String ipHash, CompletableFuture<Outcome> result) {
+    record Pending(String slug, UUID id, NewSignature signature, String ipHash, String mailbox,
+                   AbuseScreen.Screening screening, CompletableFuture<Outcome> result) {
     }
 
     private final AgroalDataSource dataSource;
     private final SignatureConfig config;
+    private final AbuseConfig.Limits limits;
+    /** Each writer adds the mails it queues to its own row of the hourly budget; replicas pick their own range. */
+    private final int shardBase = new java.security.SecureRandom().nextInt(1 << 20) * 64;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> writers = new ArrayList<>();
+    /** Submitting holds it shared, stopping exclusively: nothing is queued after the writers are told to stop. */
+    private final ReadWriteLock intake = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
-    SignatureWriter(AgroalDataSource dataSource, SignatureConfig config) {
+    SignatureWriter(AgroalDataSource dataSource, SignatureConfig config, AbuseConfig abuse) {
         this.dataSource = dataSource;
         this.config = config;
+        this.limits = abuse.limits();
         this.queue = new LinkedBlockingQueue<>(config.writer().queueCapacity());
     }
 
     void start(@Observes StartupEvent event) {
         for (int i = 0; i < config.writer().threads(); i++) {
-            Thread thread = new Thread(this::drain, "signature-writer-" + i);
+            int shard = shardBase + i;
+            Thread thread = new Thread(() -> drain(shard), "signature-writer-" + i);
             thread.setDaemon(true);
             thread.start();
             writers.add(thread);
         }
     }
 
+    /**
+     * On shutdown (after the HTTP server stopped taking requests and let in-flight ones finish), refuses new
+     * signatures and lets the writers store every queued one before they exit, so every 202 has its row.
+     */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        intake.writeLock().lock();
+        try {
+            running = false;
+        } finally {
+            intake.writeLock().unlock();
+        }
         for (Thread thread : writers) {
             thread.join(10_000);
         }
@@ -116,10 +90,17 @@ class SignatureWriter {
      * Queues a validated signature; the stage completes once it is committed. When the queue is full the stage
      * fails at once with {@link Overloaded}, which the caller answers with 503, so nothing is accepted unwritten.
      */
-    CompletionStage<Outcome> submit(String slug, NewSignature signature, String ipHash) {
-        Pending pending = new Pending(slug, UUID.randomUUID(), signature, ipHash, new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            pending.result().completeExceptionally(new Overloaded());
+    CompletionStage<Outcome> submit(String slug, NewSignature signature, String ipHash, String mailbox,
+                                     AbuseScreen.Screening screening) {
+        Pending pending = new Pending(slug, UUID.randomUUID(), signature, ipHash, mailbox, screening,
+                new CompletableFuture<>());
+        intake.readLock().lock();
+        try {
+            if (!running || !queue.offer(pending)) {
+                pending.result().completeExceptionally(new Overloaded());
+            }
+        } finally {
+            intake.readLock().unlock();
         }
         return pending.result();
     }
@@ -131,7 +112,7 @@ class SignatureWriter {
         }
     }
 
-    private void drain() {
+    private void drain(int shard) {
         List<Pending> batch = new ArrayList<>(config.writer().batchSize());
         while (running || !queue.isEmpty()) {
             try {
@@ -141,7 +122,7 @@ class SignatureWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.writer().batchSize() - 1);
-                write(batch);
+                write(batch, shard);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -154,9 +135,9 @@ class SignatureWriter {
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, int shard) {
         try {
-            complete(batch, store(batch));
+            complete(batch, store(batch, shard));
         } catch (SQLException e) {
             if (DatabaseFailures.isUnavailable(e)) {
                 // The database is away or full: every row would fail alike, so the whole batch is answered at once
@@ -174,7 +155,7 @@ class SignatureWriter {
             }
             // One bad row must not sink its neighbours: write them one by one.
             for (Pending pending : batch) {
-                write(List.of(pending));
+                write(List.of(pending), shard);
             }
         }
     }
@@ -185,29 +166,39 @@ class SignatureWriter {
         }
     }
 
-    private Outcome[] store(List<Pending> batch) throws SQLException {
+    private Outcome[] store(List<Pending> batch, int shard) throws SQLException {
         int n = batch.size();
-        Object[][] columns = new Object[13][n];
+        String[] types = SignStatement.TYPES;
+        Object[][] columns = new Object[types.length][n];
         for (int i = 0; i < n; i++) {
             Pending p = batch.get(i);
             NewSignature s = p.signature();
+            AbuseScreen.Screening screening = p.screening();
             Object[] row = {p.id(), p.slug(), s.firstName(), s.lastName(), s.email(), s.canonicalEmail(),
                     s.postalCode().value(), s.postalCode().province(), s.fedCode(), s.language().code(),
-                    s.consentUpdates(), s.personalNote(), p.ipHash()};
+                    s.consentUpdates(), s.personalNote(), p.ipHash(), p.mailbox(), screening.heldReason(),
+                    screening.exempt(), screening.proofOfWork(),
+                    screening.proofExpiresAt() == null ? null : screening.proofExpiresAt().toString()};
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
         }
-        String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "text", "text", "text", "boolean",
-                "text", "text"};
+        Object[] scalars = SignStatement.scalars(limits, config.confirmationMailsPerDay(), shard);
         Outcome[] outcomes = new Outcome[n];
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SIGN)) {
+             PreparedStatement statement = connection.prepareStatement(SignStatement.SQL)) {
             for (int c = 0; c < columns.length; c++) {
                 Array array = connection.createArrayOf(types[c], columns[c]);
                 statement.setArray(c + 1, array);
             }
-            statement.setInt(columns.length + 1, config.confirmationMailsPerDay());
+            for (int k = 0; k < scalars.length; k++) {
+                Object value = scalars[k];
+                if (value instanceof String[] strings) {
+                    statement.setArray(columns.length + k + 1, connection.createArrayOf("text", strings));
+                } else {
+                    statement.setObject(columns.length + k + 1, value);
+                }
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int index = rows.getInt(1) - 1;

@@ -22,7 +22,13 @@ class LanguageAndMessagesTest {
             "de-DE|EN",
             "fr;q=0.1,en;q=0.2|EN",
             "''|EN",
-            "fr;q=abc|EN"})
+            "fr;q=abc|EN",
+            "'fr;q=abc, *;q=NaN, ;;;,,,'|EN",
+            "fr;q=0,en;q=0.1|EN",
+            "fr-CA|FR",
+            "*|EN",
+            "en;q=0,fr;q=0.1|FR",
+            "fr-CA;q=0,fr;q=0,en-US;q=0.3|EN"})
     void acceptLanguagePicksTheBestOfTheTwo(String header, Language expected) {
         assertEquals(expected, Language.fromAcceptLanguage(header));
     }

@@ -62,7 +62,7 @@ class ManifestsTest {
         Overlay prod = app("prod");
         Map<String, String> config = prod.configMap();
         for (String name : List.of("MP_EMAIL_FROM", "MAIL_FROM", "PUBLIC_BASE_URL", "CORS_ORIGINS", "SMTP_HOST",
-                "BEHIND_PROXY", "REPRESENT_ENABLED")) {
+                "TRUSTED_PROXIES", "REPRESENT_ENABLED")) {
             assertFalse(config.getOrDefault(name, "").isBlank(), "prod ConfigMap must set " + name);
         }
         assertEquals("true", config.get("REPRESENT_ENABLED"), "prod asks Represent: the FSA fallback guesses wrong");
@@ -130,6 +130,19 @@ class ManifestsTest {
                 assertNotNull(at(container, "resources", "limits", "memory"), where + " has no memory limit");
             }
         }
+    }
+
+    @Test
+    void devTalksToItsOwnPostgresAndMailpit() {
+        Overlay dev = app("dev");
+        Map<String, String> config = dev.configMap();
+        String dbHost = config.get("DB_URL").replaceFirst("jdbc:postgresql://([^:/]+).*", "$1");
+        for (String[] target : new String[][] {{dbHost, "5432"}, {config.get("SMTP_HOST"), config.get("SMTP_PORT")}}) {
+            Map<String, Object> service = find(dev.resources(), "Service", target[0]);
+            assertTrue(list(at(service, "spec", "ports")).stream().anyMatch(p -> target[1].equals(
+                    String.valueOf(at(p, "port")))), "service " + target[0] + " has no port " + target[1]);
+        }
+        assertEquals("1", String.valueOf(at(dev.deployment(), "spec", "replicas")));
     }
 
     static Overlay app(String overlay) {

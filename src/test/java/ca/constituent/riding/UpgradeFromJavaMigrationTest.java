@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.Sql;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -36,6 +38,9 @@ class UpgradeFromJavaMigrationTest {
             return true;
         }
     }
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     Sql sql;
@@ -70,7 +75,7 @@ class UpgradeFromJavaMigrationTest {
     void signaturesStoredBeforeTheUpgradeKeepTheirRidingAndLookupsAreServed() {
         assertEquals("35079", sql.rows("SELECT fed_code FROM signature WHERE email = 'upgrade@fixture.example.ca'")
                 .get(0).get("fed_code"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(management + "health/ready").then().statusCode(200);
         given().queryParam("postalCode", "K1A 0A6").when().get("/api/ridings/lookup").then().statusCode(200)
                 .body("candidates.fedCode", org.hamcrest.Matchers.hasItem("35079"));
         given().when().get("/api/ridings/35079").then().statusCode(200).body("fedCode", equalTo("35079"));

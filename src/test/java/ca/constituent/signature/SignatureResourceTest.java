@@ -15,11 +15,13 @@ import ca.constituent.support.Sql;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class SignatureResourceTest {
+
+    /** Operations endpoints live on the management interface, not the public port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     static final String SIGNATURES = "/api/campaigns/end-ice-complicity/signatures";
 
@@ -237,21 +243,25 @@ class SignatureResourceTest {
     }
 
     @Test
-    void metricsCountSignaturesByOutcome() {
-        sign(Signer.valid());
+    void metricsCountSignaturesByOutcomeWithoutTellingNewAddressesFromRepeatedOnes() {
+        Map<String, Object> body = Signer.valid();
+        sign(body);
+        sign(body);
         sign(Signer.with("postalCode", "nope"));
-        given().when().get("/q/metrics")
+        given().when().get(management + "metrics")
                 .then().statusCode(200)
-                .body(containsString("constituent_signatures_total{outcome=\"signed\"}"))
-                .body(containsString("constituent_signatures_total{outcome=\"invalid\"}"));
+                .body(containsString("constituent_signatures_total{outcome=\"received\"}"))
+                .body(containsString("constituent_signatures_total{outcome=\"invalid\"}"))
+                .body(not(containsString("already_signed")))
+                .body(not(containsString("outcome=\"signed\"")));
     }
 
     @Test
-    void openApiAndHealthAreServed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+    void openApiAndHealthAreServedOnTheManagementPort() {
+        given().when().get(management + "openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/campaigns/{slug}/signatures"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.name", hasItem(containsString("Database")));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(management + "health/live").then().statusCode(200);
     }
 }

@@ -22,6 +22,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final String recipientReply;
     private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ScriptedSmtpServer(int port, String recipientReply) throws IOException {
         this.recipientReply = recipientReply;
@@ -46,6 +47,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** Messages accepted so far. */
     public int received() {
         return received.get();
+    }
+
+    /** The messages accepted so far, each as sent (headers and body, CRLF line ends, dot-stuffing undone). */
+    public java.util.List<String> messages() {
+        return java.util.List.copyOf(messages);
+    }
+
+    /** The port it listens on (the one asked for, or the free one chosen for port 0). */
+    public int port() {
+        return socket.getLocalPort();
     }
 
     private void serve() {
@@ -81,10 +92,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 write(out, recipientReply);
             } else if (command.startsWith("DATA")) {
                 write(out, "354 End data with <CR><LF>.<CR><LF>");
+                StringBuilder message = new StringBuilder();
                 String data;
                 while ((data = in.readLine()) != null && !data.equals(".")) {
-                    // the message itself is not kept
+                    message.append(data.startsWith("..") ? data.substring(1) : data).append("\r\n");
                 }
+                messages.add(message.toString());
                 received.incrementAndGet();
                 write(out, "250 OK queued");
             } else if (command.startsWith("QUIT")) {

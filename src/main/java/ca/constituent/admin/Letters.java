@@ -1,0 +1,29 @@
+package ca.constituent.admin;
+
+import io.quarkus.qute.TemplateData;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The MP-email outbox of a campaign: per riding and MP, and the letters that failed with their reason. */
+@TemplateData
+public record Letters(List<Inbox> inboxes, List<Failure> failures, Long oldestQueuedSeconds) {
+
+    public Long oldestQueuedMinutes() {
+        return oldestQueuedSeconds == null ? null : oldestQueuedSeconds / 60;
+    }
+
+    /** One riding's letters by status, and how long its oldest queued letter has waited. */
+    @TemplateData
+    public record Inbox(String fedCode, String riding, String mp, long queued, long sending, long sent, long failed,
+                        Long oldestQueuedSeconds) {
+
+        public Long oldestQueuedMinutes() {
+            return oldestQueuedSeconds == null ? null : oldestQueuedSeconds / 60;
+        }
+    }
+
+    @TemplateData
+    public record Failure(long id, String fedCode, String riding, String mp, int attempts, OffsetDateTime createdAt,
+                          String reason) {
+    }
+}

@@ -1,0 +1,244 @@
+package ca.constituent.abuse;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.constituent.common.Keys;
+import ca.constituent.signature.ConfirmationMails;
+import ca.constituent.support.PostgresResource;
+import ca.constituent.support.Signer;
+import ca.constituent.support.Sql;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The silent limits: over a limit a signer gets the normal answer, the signature is held, no mail leaves and no
+ * count includes it. Requests come through the loopback, a trusted proxy in tests, so X-Forwarded-For names clients.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class SilentLimitsTest {
+
+    static final String SIGNATURES = "/api/campaigns/end-ice-complicity/signatures";
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    AbuseLists lists;
+
+    @Inject
+    ConfirmationMails mails;
+
+    @BeforeEach
+    void emptyMailbox() {
+        mails.sendDue();
+        mailbox.clear();
+    }
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /** A client address no other test has used. */
+    static String newClient() {
+        int n = CLIENTS.incrementAndGet();
+        return "203.0." + n / 250 + "." + (1 + n % 250);
+    }
+
+    static ExtractableResponse<Response> sign(Map<String, Object> body, String forwardedFor) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", forwardedFor).body(body)
+                .when().post(SIGNATURES).then().extract();
+    }
+
+    static Map<String, Object> at(String domain) {
+        return Signer.valid("signer-" + UUID.randomUUID() + "@" + domain);
+    }
+
+    String state(Map<String, Object> body) {
+        return (String) sql.rows("SELECT state FROM signature WHERE email = ?", body.get("email")).get(0).get("state");
+    }
+
+    @Test
+    void burstOfTenFromOneClientGetsTenNormalAnswersAndOneMail() {
+        String client = newClient();
+        String domain = "burst-" + UUID.randomUUID() + ".example";
+        String first = null;
+        for (int i = 0; i < 10; i++) {
+            ExtractableResponse<Response> answer = sign(at(domain), client);
+            assertEquals(202, answer.statusCode());
+            first = first == null ? answer.body().asString() : first;
+            assertEquals(first, answer.body().asString());
+        }
+        assertEquals(1, sql.count("SELECT count(*) FROM signature WHERE email LIKE ? AND state = 'pending'",
+                "%@" + domain));
+        assertEquals(9, sql.count("SELECT count(*) FROM signature WHERE email LIKE ? AND state = 'held'"
+                + " AND held_reason = 'ip-burst'", "%@" + domain));
+        mails.sendDue();
+        assertEquals(1, mailbox.getTotalMessagesSent());
+    }
+
+    @Test
+    void spoofedLeftmostForwardedForChangesNothing() {
+        String client = newClient();
+        Map<String, Object> first = at("example.ca");
+        sign(first, "198.51.100.1, " + client);
+        Map<String, Object> second = at("example.ca");
+        sign(second, "198.51.100.2, " + client);
+        assertEquals("pending", state(first));
+        assertEquals("held", state(second));
+    }
+
+    @Test
+    void limitsCountSignaturesOtherReplicasWroteToTheSharedDatabase() {
+        String client = newClient();
+        sql.update("""
+                INSERT INTO signature (id, campaign_id, first_name, last_name, email, canonical_email, postal_code,
+                                       province, language, ip_hash)
+                SELECT gen_random_uuid(), id, 'Other', 'Replica', ?, ?, 'K1A 0A6', 'ON', 'en', ? FROM campaign
+                WHERE slug = 'end-ice-complicity'
+                """, "replica-" + UUID.randomUUID() + "@example.ca", "replica-" + UUID.randomUUID() + "@example.ca",
+                keys.hash("ip", client, 22));
+        Map<String, Object> body = at("example.ca");
+        assertEquals(202, sign(body, client).statusCode());
+        assertEquals("held", state(body));
+    }
+
+    @Test
+    void sustainedLimitHoldsTheSixthSignatureWithinFiveMinutes() {
+        String client = newClient();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = at("example.ca");
+            sign(body, client);
+            assertEquals("pending", state(body), "signature " + (i + 1));
+            sql.update("UPDATE signature SET created_at = created_at - interval '61 seconds' WHERE email = ?",
+                    body.get("email"));
+        }
+        Map<String, Object> sixth = at("example.ca");
+        sign(sixth, client);
+        assertEquals("held", state(sixth));
+    }
+
+    @Test
+    void perDomainLimitHoldsButFreeMailIsExempt() {
+        String domain = "corp-" + UUID.randomUUID() + ".example";
+        for (int i = 0; i < 30; i++) {
+            sign(at(domain), newClient());
+        }
+        Map<String, Object> over = at(domain);
+        sign(over, newClient());
+        assertEquals("held", state(over));
+        assertEquals(30, sql.count("SELECT count(*) FROM signature WHERE email LIKE ? AND state = 'pending'",
+                "%@" + domain));
+    }
+
+    @Test
+    void heldSignatureGivesWayToALaterCleanOneWithTheSameAddress() {
+        String attacker = newClient();
+        sign(at("example.ca"), attacker);
+        Map<String, Object> victim = at("example.ca");
+        sign(victim, attacker);
+        assertEquals("held", state(victim));
+        mails.sendDue();
+        mailbox.clear();
+
+        sign(victim, newClient());
+        assertEquals("pending", state(victim));
+        mails.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo((String) victim.get("email")).size());
+    }
+
+    @Test
+    void blockedDomainAndHoneypotAreHeldSilently() {
+        AbuseRule rule = lists.add(AbuseRule.BLOCK, AbuseRule.DOMAIN, "Blocked-" + UUID.randomUUID() + ".example",
+                "test");
+        try {
+            Map<String, Object> blocked = at("mx." + rule.value());
+            assertEquals(202, sign(blocked, newClient()).statusCode());
+            assertEquals("held", state(blocked));
+        } finally {
+            lists.remove(rule.id());
+        }
+        Map<String, Object> bot = at("example.ca");
+        given().contentType(ContentType.URLENC).header("X-Forwarded-For", newClient())
+                .formParams(Map.of("firstName", "Robo", "lastName", "Bot", "email", bot.get("email"),
+                        "postalCode", "K1A 0A6", "website", "http://spam.example"))
+                .when().post(SIGNATURES).then().statusCode(202);
+        assertEquals("held", state(bot));
+        mails.sendDue();
+        assertEquals(0, mailbox.getTotalMessagesSent());
+    }
+
+    @Test
+    void hourlyMailBudgetOfAllReplicasHoldsSignaturesOnceSpent() {
+        sql.update("INSERT INTO confirmation_mail_budget (hour, shard, n) VALUES (date_trunc('hour', now()), -1, 5000)");
+        try {
+            Map<String, Object> body = at("example.ca");
+            assertEquals(202, sign(body, newClient()).statusCode());
+            assertEquals("held", state(body));
+        } finally {
+            sql.update("DELETE FROM confirmation_mail_budget WHERE shard = -1");
+        }
+    }
+
+    @Test
+    void oneMailboxGetsAtMostThreeMailsADayWhateverItsTags() {
+        String local = "jane" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 5; i++) {
+            sign(Signer.valid(local + "+" + i + "@company.example"), "127.0.0.1");
+        }
+        assertEquals(5, sql.count("SELECT count(*) FROM signature WHERE email LIKE ?", local + "+%"));
+        mails.sendDue();
+        assertEquals(3, mailbox.getTotalMessagesSent());
+    }
+
+    /** Everything a client sees but the date: status, headers and body. */
+    static String observable(ExtractableResponse<Response> answer) {
+        StringBuilder seen = new StringBuilder().append(answer.statusCode()).append('\n');
+        answer.headers().asList().stream()
+                .filter(h -> !h.getName().equalsIgnoreCase("Date"))
+                .map(h -> h.getName().toLowerCase(java.util.Locale.ROOT) + ": " + h.getValue())
+                .sorted()
+                .forEach(h -> seen.append(h).append('\n'));
+        return seen.append(answer.body().asString()).toString();
+    }
+
+    @Test
+    void newSignedConfirmedAndHeldAddressesGetTheSameAnswer() {
+        Map<String, Object> signed = at("example.ca");
+        sign(signed, newClient());
+        Map<String, Object> confirmed = at("example.ca");
+        sign(confirmed, newClient());
+        sql.update("UPDATE signature SET state = 'confirmed', confirmed_at = now() WHERE email = ?",
+                confirmed.get("email"));
+        String held = newClient();
+        sign(at("example.ca"), held);
+
+        String fresh = observable(sign(at("example.ca"), newClient()));
+        assertEquals(fresh, observable(sign(signed, newClient())));
+        assertEquals(fresh, observable(sign(confirmed, newClient())));
+        assertEquals(fresh, observable(sign(at("example.ca"), held)));
+    }
+
+    @Test
+    void listsRefuseValuesThatAreNotOfTheirKind() {
+        assertTrue(AbuseRule.normalise(AbuseRule.CIDR, "not an ip").isEmpty());
+        assertEquals("203.0.113.0/24", AbuseRule.normalise(AbuseRule.CIDR, "203.0.113.0/24").orElseThrow());
+        assertTrue(AbuseRule.normalise(AbuseRule.DOMAIN, "no_tld").isEmpty());
+    }
+}

@@ -1,0 +1,120 @@
+package ca.constituent.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.constituent.support.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.ext.web.Route;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enumerates every route the application serves (from its OpenAPI document and its router) so that no dashboard
+ * route can ship open: anonymous requests are refused, viewers cannot write, and operations endpoints are not on the
+ * public port.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class AdminRoutesTest {
+
+    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openapi;
+
+    @Inject
+    Organisers organisers;
+
+    @Inject
+    Routes routes;
+
+    record Operation(String method, String template, String path) {
+    }
+
+    List<Operation> adminOperations() {
+        JsonPath doc = given().when().get(openapi + "?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<Operation> found = new ArrayList<>();
+        paths.forEach((template, methods) -> {
+            if (AdminPaths.isAdmin(template)) {
+                String path = template.replace("{slug}", "end-ice-complicity").replaceAll("\\{[^}]+}", "1");
+                methods.keySet().forEach(m -> found.add(new Operation(m, template, path)));
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyAdminRouteRefusesAnonymousRequests() {
+        List<Operation> operations = adminOperations();
+        assertTrue(operations.size() >= 12, "the dashboard's routes are listed: " + operations);
+        for (Operation op : operations) {
+            if (op.template().equals(AdminPaths.SIGN_IN)) {
+                continue;
+            }
+            var response = given().redirects().follow(false).header("Origin", Organisers.origin())
+                    .when().request(op.method(), op.path());
+            if (AdminPaths.isPage(op.path())) {
+                assertEquals(303, response.statusCode(), op.toString());
+                assertTrue(response.header("Location").contains(AdminPaths.SIGN_IN), op.toString());
+            } else {
+                assertEquals(401, response.statusCode(), op.toString());
+                assertEquals("/problems/unauthorized", response.jsonPath().getString("type"), op.toString());
+            }
+        }
+    }
+
+    @Test
+    void viewersGet403OnEveryWriteAndTheAuditLog() {
+        Organisers.Session viewer = organisers.signIn(Role.VIEWER);
+        List<Operation> writes = adminOperations().stream().filter(op -> WRITES.contains(op.method()))
+                .filter(op -> !op.path().endsWith("/sign-out")).toList();
+        assertTrue(writes.size() >= 2, "writes are listed: " + writes);
+        for (Operation op : writes) {
+            viewer.write().when().request(op.method(), op.path()).then().statusCode(403);
+        }
+        viewer.request().when().get("/admin/audit").then().statusCode(403);
+        viewer.request().when().get("/admin").then().statusCode(200);
+    }
+
+    @Test
+    void everyAdminReadWorksForAnAdmin() {
+        Organisers.Session admin = organisers.signIn(Role.ADMIN);
+        for (Operation op : adminOperations()) {
+            if (op.method().equals("get")) {
+                admin.request().header("Accept-Encoding", "gzip").when().get(op.path()).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
+    void noRouteOutsideTheRestResourcesServesAdminPaths() {
+        List<String> open = routes.router().getRoutes().stream().map(Route::getPath)
+                .filter(p -> p != null && AdminPaths.isAdmin(p)).toList();
+        // The sign-in form's POST is handled by form authentication itself, before any resource.
+        assertEquals(List.of(AdminPaths.SIGN_IN), open, "dashboard paths are served only by secured REST resources");
+    }
+
+    @Test
+    void operationsEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui", "/q/health", "/q/health/ready")) {
+            given().redirects().follow(false).when().get(path).then().statusCode(404);
+        }
+        given().when().get(openapi.toString().replace("/openapi", "/health/ready")).then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().when().get(openapi.toString().replace("/openapi", "/swagger-ui/")).then().statusCode(200)
+                .body(containsString("swagger"));
+    }
+}

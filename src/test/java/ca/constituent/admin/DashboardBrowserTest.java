@@ -1,0 +1,169 @@
+package ca.constituent.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.constituent.signature.CountRollup;
+import ca.constituent.support.PostgresResource;
+import ca.constituent.support.Signatures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium signs in, sees the chart and the map drawn, opens a riding and signs out, in English and
+ * French at 390 px and 1280 px. Screenshots go to target/screenshots. Skipped, with a message, where Chromium or
+ * chromedriver is not installed (CI installs both).
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @Inject
+    Organisers organisers;
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    CountRollup counts;
+
+    @Inject
+    HourlyRollup hourly;
+
+    WebDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                        + "/usr/bin/chromedriver) to run them; CI's .ci/run installs them");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOrganiserSignsInSeesTheChartAndTheMapOpensARidingAndSignsOut() throws IOException {
+        signatures.signAndConfirm(Signatures.in("K1P 1A1", "en"));
+        signatures.signAndConfirm(Signatures.in("B3H 1A1", "fr"));
+        signatures.sign(Signatures.in("K1A 0A6", "en"));
+        counts.rollUp();
+        hourly.rollUp();
+        String email = organisers.create(Role.ADMIN);
+        for (String lang : List.of("en", "fr")) {
+            signIn(email, lang);
+            for (int width : List.of(1280, 390)) {
+                browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                overview(lang, width);
+                map(lang, width);
+                open("/admin/letters?lang=" + lang);
+                shoot(lang, width, "letters");
+                open("/admin/signatures?lang=" + lang);
+                shoot(lang, width, "signatures");
+            }
+            browser.findElement(By.id("sign-out")).click();
+            waitFor(d -> d.getCurrentUrl().contains("/admin/sign-in"));
+            assertTrue(browser.findElements(By.cssSelector("[role=status]")).size() == 1, "signed out");
+            open("/admin?lang=" + lang);
+            waitFor(d -> d.getCurrentUrl().contains("/admin/sign-in"));
+        }
+        assertNoConsoleErrors();
+    }
+
+    void signIn(String email, String lang) throws IOException {
+        open("/admin/sign-in?lang=" + lang);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shoot(lang, 390, "sign-in");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(Organisers.password(email));
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(d -> d.findElements(By.id("sign-out")).size() == 1);
+    }
+
+    void overview(String lang, int width) throws IOException {
+        open("/admin?lang=" + lang);
+        WebElement canvas = browser.findElement(By.cssSelector("canvas.timeline"));
+        waitFor(d -> "hourly".equals(canvas.getDomAttribute("data-drawn")));
+        assertTrue(canvas.getSize().getWidth() > 200, "the chart has room at " + width + " px");
+        shoot(lang, width, "overview");
+    }
+
+    void map(String lang, int width) throws IOException {
+        open("/admin/map?lang=" + lang);
+        waitFor(d -> "true".equals(d.findElement(By.id("map")).getDomAttribute("data-drawn")));
+        List<WebElement> ridings = browser.findElements(By.cssSelector("#map svg path.riding"));
+        assertEquals(343, ridings.size(), "every riding is drawn");
+        WebElement ottawa = browser.findElement(By.cssSelector("#map svg path.riding-35079"));
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", ottawa);
+        String name = browser.findElement(By.cssSelector("#ridings tr[data-fed='35079']")).getDomAttribute("data-riding");
+        waitFor(d -> d.findElement(By.id("riding-info")).getText().contains(name));
+        shoot(lang, width, "map");
+    }
+
+    void open(String path) {
+        browser.get("http://localhost:" + RestAssured.port + path);
+    }
+
+    void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    void shoot(String lang, int width, String page) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve("dashboard-" + page + "-" + lang + "-" + width + ".png"), png);
+    }
+
+    void assertNoConsoleErrors() {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "no console errors");
+    }
+}
