@@ -1,5 +1,6 @@
 package ca.constituent.campaign;
 
+import ca.constituent.common.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -11,6 +12,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -57,6 +59,17 @@ public class Campaign extends PanacheEntityBase {
 
     public String status;
 
+    /** Who runs the campaign, as shown on its pages. */
+    @Column(name = "organiser_en")
+    public String organiserEn;
+
+    @Column(name = "organiser_fr")
+    public String organiserFr;
+
+    /** Where people write with questions about the campaign. */
+    @Column(name = "contact_email")
+    public String contactEmail;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
@@ -64,6 +77,12 @@ public class Campaign extends PanacheEntityBase {
     @CollectionTable(name = "campaign_ask", joinColumns = @JoinColumn(name = "campaign_id"))
     @OrderColumn(name = "position")
     public List<Ask> asks = new ArrayList<>();
+
+    /** The sources behind the summary, in order, each in one language. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "campaign_source", joinColumns = @JoinColumn(name = "campaign_id"))
+    @OrderBy("language, position")
+    public List<Source> sources = new ArrayList<>();
 
     /** One thing the campaign asks for. */
     @Embeddable
@@ -75,12 +94,31 @@ public class Campaign extends PanacheEntityBase {
         public String textFr;
     }
 
+    /** A link to a source behind the campaign's claims, in {@code language}. */
+    @Embeddable
+    public static class Source {
+        public String language;
+
+        public int position;
+
+        public String label;
+
+        public String url;
+    }
+
     /** The campaign with this slug; anything that is not slug-shaped (NUL, long, unicode) matches none, unread. */
     public static Optional<Campaign> findBySlug(String slug) {
         if (!isSlug(slug)) {
             return Optional.empty();
         }
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The campaign at {@code slug} if the public may see it (not a draft); otherwise 404 campaign-not-found. */
+    public static Campaign findPublic(String slug) {
+        return findBySlug(slug)
+                .filter(c -> !DRAFT.equals(c.status))
+                .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
     }
 
     /** Whether the text is shaped like a slug: lower-case letters and digits in words joined by hyphens. */

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -42,7 +40,7 @@ class CampaignPageResource {
     @Operation(summary = "The signature form of a campaign")
     public String form(String slug, @RestQuery String lang,
                                  @HeaderParam("Accept-Language") String acceptLanguage) {
-        return pages.form(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage), Map.of(), List.of()).render();
+        return pages.form(Campaign.findPublic(slug), RequestLanguage.of(lang, acceptLanguage), SignForm.blank()).render();
     }
 
     @GET
@@ -50,12 +48,6 @@ class CampaignPageResource {
     @Operation(summary = "What a signer sees after posting the form without JavaScript")
     public String thanks(String slug, @RestQuery String lang,
                                    @HeaderParam("Accept-Language") String acceptLanguage) {
-        return pages.thanks(publicCampaign(slug), RequestLanguage.of(lang, acceptLanguage)).render();
-    }
-
-    private static Campaign publicCampaign(String slug) {
-        return Campaign.findBySlug(slug)
-                .filter(c -> !Campaign.DRAFT.equals(c.status))
-                .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
+        return pages.thanks(Campaign.findPublic(slug), RequestLanguage.of(lang, acceptLanguage)).render();
     }
 }

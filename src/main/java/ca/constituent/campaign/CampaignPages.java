@@ -1,69 +1,87 @@
 package ca.constituent.campaign;
 
 import ca.constituent.abuse.ProofOfWork;
-import ca.constituent.common.FieldError;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
 import ca.constituent.common.Texts;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import ca.constituent.riding.RidingLookup;
+import ca.constituent.riding.RidingView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Renders the public pages of a campaign: the signature form (blank or with errors) and the thank-you page. */
 @ApplicationScoped
 public class CampaignPages {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    @CheckedTemplate(basePath = "campaign")
+    static class Templates {
+        static native TemplateInstance form(Texts t, CampaignPage campaign, SignForm form, List<RidingChoice> ridings,
+                                            boolean proofOfWork, String altchaStrings);
 
-    private final Template form;
-    private final Template thanks;
+        static native TemplateInstance thanks(Texts t, CampaignPage campaign);
+    }
+
+    /** A riding as the no-JavaScript form lists it. */
+    public record RidingChoice(String fedCode, String name, String province) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CampaignCounts counts;
+    private final RidingLookup ridings;
     private final ProofOfWork proofOfWork;
 
-    CampaignPages(@Location("campaign/form.html") Template form, @Location("campaign/thanks.html") Template thanks,
-                  ProofOfWork proofOfWork) {
-        this.form = form;
-        this.thanks = thanks;
+    CampaignPages(CampaignCounts counts, RidingLookup ridings, ProofOfWork proofOfWork) {
+        this.counts = counts;
+        this.ridings = ridings;
         this.proofOfWork = proofOfWork;
+    }
+
+    public TemplateInstance form(Campaign campaign, Language language, SignForm form) {
+        boolean pow = proofOfWork.enabled();
+        return Templates.form(new Texts(language), page(campaign, language), form, ridingChoices(language), pow,
+                pow ? altchaStrings(language) : "");
     }
 
     /** The ALTCHA widget's texts in the page's language, as the JSON its {@code strings} attribute takes. */
     private static String altchaStrings(Language language) {
-        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        Map<String, String> strings = new LinkedHashMap<>();
         for (String key : List.of("label", "verifying", "verified", "error", "expired", "verificationRequired")) {
             strings.put(key, Messages.get(language, "altcha." + key));
         }
         try {
             return JSON.writeValueAsString(strings);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public TemplateInstance form(Campaign campaign, Language language, Map<String, ?> values,
-                                 List<FieldError> errors) {
-        boolean fr = language == Language.FR;
-        return form.data("t", new Texts(language))
-                .data("campaign", campaign)
-                .data("title", fr ? campaign.titleFr : campaign.titleEn)
-                .data("summary", fr ? campaign.summaryFr : campaign.summaryEn)
-                .data("asks", campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList())
-                .data("values", values)
-                .data("proofOfWork", proofOfWork.enabled())
-                .data("altchaStrings", proofOfWork.enabled() ? altchaStrings(language) : "")
-                .data("errors", errors)
-                .data("invalid", errors.stream().map(FieldError::field).collect(Collectors.toSet()));
+    public TemplateInstance thanks(Campaign campaign, Language language) {
+        return Templates.thanks(new Texts(language), page(campaign, language));
     }
 
-    public TemplateInstance thanks(Campaign campaign, Language language) {
-        return thanks.data("t", new Texts(language))
-                .data("slug", campaign.slug)
-                .data("title", language == Language.FR ? campaign.titleFr : campaign.titleEn)
-                .data("message", Messages.get(language, "thanks.body"))
-                .data("nextStep", Messages.get(language, "receipt.next-step"));
+    /** What the pages after signing show about the campaign: title, organiser, the count. */
+    public CampaignPage page(Campaign campaign, Language language) {
+        return CampaignPage.of(campaign, language, counts.confirmed(campaign));
+    }
+
+    private List<RidingChoice> ridingChoices(Language language) {
+        Collator collator = Collator.getInstance(language.locale());
+        return ridings.ridings().stream()
+                .map(r -> new RidingChoice(r.fedCode(), name(r, language), r.province()))
+                .sorted(Comparator.comparing(RidingChoice::name, collator))
+                .toList();
+    }
+
+    private static String name(RidingView riding, Language language) {
+        return language == Language.FR ? riding.nameFr() : riding.nameEn();
     }
 }

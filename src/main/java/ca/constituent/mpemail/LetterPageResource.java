@@ -8,8 +8,8 @@ import ca.constituent.common.ProblemMapper;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
 import ca.constituent.signature.SignatureService;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,15 +36,21 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "Pages")
 class LetterPageResource {
 
+    /** The value of the form's second button: open the edited letter in the signer's own mail client. */
+    static final String MAILTO = "mailto";
+
+    @CheckedTemplate(basePath = "mpemail")
+    static class Templates {
+        static native TemplateInstance letter(Texts t, String id, String key, MpEmailView letter,
+                                              List<FieldError> errors);
+    }
+
     private final MpEmailService letters;
     private final SignatureService signatures;
-    private final Template page;
 
-    LetterPageResource(MpEmailService letters, SignatureService signatures,
-                       @Location("mpemail/letter.html") Template page) {
+    LetterPageResource(MpEmailService letters, SignatureService signatures) {
         this.letters = letters;
         this.signatures = signatures;
-        this.page = page;
     }
 
     @GET
@@ -66,9 +72,12 @@ class LetterPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Send the letter from the page")
     public Response send(String id, @RestForm String key, @RestForm String subject, @RestForm String body,
-                         @RestForm String copyToSigner, @RestQuery String lang,
+                         @RestForm String copyToSigner, @RestForm String action, @RestQuery String lang,
                          @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = RequestLanguage.of(lang, acceptLanguage);
+        if (MAILTO.equals(action)) {
+            return openInMailClient(id, key, subject, body, language);
+        }
         MpEmailRequests.Send edits = new MpEmailRequests.Send(subject, body,
                 copyToSigner != null && !copyToSigner.isBlank());
         try {
@@ -111,14 +120,23 @@ class LetterPageResource {
                 + "&lang=" + language.code())).build();
     }
 
+    /** The signer's edited letter, handed to their own mail client: a redirect to a {@code mailto:} link. */
+    private Response openInMailClient(String id, String key, String subject, String body, Language language) {
+        MpEmailView draft;
+        try {
+            draft = letters.preview(Ids.parseUuid(id), key);
+        } catch (ProblemException e) {
+            return render(404, language, id, null, null, List.of());
+        }
+        String to = draft.to() == null ? "" : draft.to().email();
+        return Response.seeOther(URI.create(Mailto.of(to, subject == null ? draft.subject() : subject,
+                body == null ? draft.body() : body))).build();
+    }
+
     private Response render(int status, Language language, String id, String key, MpEmailView letter,
                             List<FieldError> errors) {
-        String html = page.data("t", new Texts(language))
-                .data("id", id)
-                .data("key", key)
-                .data("letter", letter)
-                .data("errors", errors)
-                .render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        String html = Templates.letter(new Texts(language), id, key, letter, errors).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Language", language.code()).entity(html).build();
     }
 }

@@ -7,8 +7,7 @@ import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,17 +40,20 @@ class ConfirmationResource {
     record ConfirmationResult(String status) {
     }
 
+    @CheckedTemplate(basePath = "signature")
+    static class Templates {
+        static native TemplateInstance confirm(Texts t, String outcome, UUID id, String key, String campaignTitle,
+                                               String letterUrl, String detail);
+    }
+
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
-    private final Template page;
 
-    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
-                         @Location("signature/confirm.html") Template page) {
+    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config) {
         this.signatures = signatures;
         this.signerKeys = signerKeys;
         this.config = config;
-        this.page = page;
     }
 
     @GET
@@ -62,10 +64,10 @@ class ConfirmationResource {
                         @HeaderParam("Accept-Language") String acceptLanguage) {
         UUID signatureId = Ids.parseUuid(id);
         Language language = RequestLanguage.of(lang, acceptLanguage);
-        Signature signature = signatureId == null || !signerKeys.verify(signatureId, key) ? null
-                : Signature.findById(signatureId);
+        Signature signature = signatureId == null || !signerKeys.verify(signatureId, key)
+                ? null : Signature.findById(signatureId);
         if (signature == null) {
-            // The same page as before, but a 404: a wrong link is not a page that exists.
+            // The same answer as a bad letter link: 404, in the signer's language.
             return page(404, render(language, "invalid", null, null, null));
         }
         if (signature.isConfirmed()) {
@@ -123,13 +125,9 @@ class ConfirmationResource {
 
     private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
         boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
-        return page.data("t", new Texts(language))
-                .data("outcome", outcome)
-                .data("id", id)
-                .data("key", key)
-                .data("campaignTitle", campaignTitle)
-                .data("letterUrl", confirmed ? letterUrl(id, key, language) : null)
-                .data("detail", Messages.get(language, "problem.confirmation-expired.detail",
+        return Templates.confirm(new Texts(language), outcome, id, key, campaignTitle,
+                confirmed ? letterUrl(id, key, language) : null,
+                Messages.get(language, "problem.confirmation-expired.detail",
                         Map.of("days", config.confirmationValidDays())));
     }
 

@@ -288,7 +288,15 @@ class MpEmailTest {
                 .then().statusCode(200)
                 .body(containsString("Votre lettre à votre député·e"))
                 .body(containsString("<textarea"))
-                .body(containsString("mailto:"));
+                .body(containsString("name=\"action\" value=\"mailto\""))
+                .body(containsString("hreflang=\"en\""));
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("key", s.key()).formParam("subject", "Objet modifié").formParam("body", "Mon texte à moi.")
+                .formParam("action", "mailto")
+                .when().post("/letter/" + s.id())
+                .then().statusCode(303)
+                .header("Location", startsWith("mailto:"))
+                .header("Location", containsString("subject=Objet%20modifi%C3%A9&body=Mon%20texte%20%C3%A0%20moi."));
         given().contentType(ContentType.URLENC)
                 .formParam("key", s.key()).formParam("subject", "Objet modifié").formParam("body", "Bonjour.")
                 .when().post("/letter/" + s.id())

@@ -100,9 +100,10 @@ class ConfirmationTest {
                 .when().post("/confirm/" + id)
                 .then().statusCode(404).body(containsString("not valid"));
         given().when().get("/confirm/" + id + "?key=nope")
-                .then().statusCode(404).body(containsString("not valid"))
-                .body(not(containsString("Confirm my signature")));
+                .then().statusCode(404).body(not(containsString("Confirm my signature")))
+                .body(containsString("not valid"));
         given().when().get("/confirm/not-a-uuid?key=nope").then().statusCode(404);
+        given().when().get("/letter/" + id + "?key=nope").then().statusCode(404).body(containsString("not valid"));
         assertEquals("pending", state(id));
     }
 

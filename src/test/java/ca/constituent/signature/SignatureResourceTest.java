@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
@@ -208,11 +209,13 @@ class SignatureResourceTest {
                 .formParam("firstName", "Louis").formParam("lastName", "Riel")
                 .formParam("email", email).formParam("postalCode", "D1A 1A1")
                 .formParam("language", "fr")
-                .when().post(SIGNATURES)
+                .when().post("/campaigns/end-ice-complicity?lang=fr")
                 .then().statusCode(400)
                 .contentType(containsString("text/html"))
-                .body(containsString("Entrez un code postal canadien"))
+                .body(containsString("<p class=\"field-error\" id=\"postalCode-error\">Entrez un code postal canadien"))
                 .body(containsString("id=\"postalCode\" name=\"postalCode\" aria-invalid=\"true\""))
+                .body(containsString("aria-describedby=\"postalCode-error postalCode-hint\""))
+                .body(containsString("action=\"/campaigns/end-ice-complicity?lang=fr\""))
                 .body(containsString("value=\"Louis\""));
         assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE email = ?", email));
     }
@@ -226,7 +229,14 @@ class SignatureResourceTest {
                 .body(containsString("C-233"));
         String page = given().header("Accept-Language", "en-CA").when().get("/campaigns/end-ice-complicity")
                 .then().statusCode(200).body(containsString("Postal code")).extract().body().asString();
-        assertTrue(page.contains("pattern=\"[0-9][0-9][0-9][0-9][0-9]\""), "the riding pattern survives templating");
+        assertTrue(page.contains("<select id=\"fedCode\" name=\"fedCode\""), "the riding is a list of names");
+        assertTrue(page.contains(">Ottawa Centre (ON)</option>"), "ridings are listed by name");
+        assertTrue(page.contains("novalidate"), "the page's own messages, not the browser's");
+        assertTrue(page.contains("confirmed signatures of 50,000"), "the count and the goal");
+        assertTrue(page.contains("Organised by: The organisers of this campaign."), "who runs it");
+        assertTrue(page.contains("href=\"/privacy?lang=en\""), "the privacy page");
+        assertTrue(page.contains("hreflang=\"fr\""), "the language switch");
+        assertFalse(page.contains("<script>"), "no inline script");
         assertEquals(1, page.split("id=\"sign\"", -1).length - 1, "the script finds the form by a unique id");
         given().redirects().follow(false).when().get("/")
                 .then().statusCode(303).header("Location", containsString("/campaigns/end-ice-complicity"));
