@@ -1,5 +1,6 @@
 package ca.constituent.admin;
 
+import ca.constituent.abuse.ClientAddress;
 import ca.constituent.common.AppConfig;
 import ca.constituent.common.Keys;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,10 +13,12 @@ import java.util.Locale;
 class AdminRequests {
 
     private final Keys keys;
+    private final ClientAddress clients;
     private final String publicOrigin;
 
-    AdminRequests(Keys keys, AppConfig config) {
+    AdminRequests(Keys keys, ClientAddress clients, AppConfig config) {
         this.keys = keys;
+        this.clients = clients;
         this.publicOrigin = origin(config.publicBaseUrl());
     }
 
@@ -42,8 +45,13 @@ class AdminRequests {
         return keys.hash("admin-csrf", who.sessionToken(), 43);
     }
 
+    /**
+     * The keyed hash of the client's address as {@link ClientAddress} resolves it (through trusted proxies only), so
+     * behind an ingress the sign-in lock and the audit log name the person's address, not the proxy's.
+     */
     String ipHash(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : keys.hash("ip", request.remoteAddress().hostAddress(), 22);
+        String client = clients.of(request);
+        return client == null ? null : keys.hash("ip", client, 22);
     }
 
     private static String origin(String url) {
