@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Sustained signature intake for the fault scripts, on loopback: THREADS clients post unique signatures for SECONDS
- * and log every answer, one line each: {@code epochMillis status latencyMillis wellFormed503 email}. {@code status}
+ * (each request from its own address behind the app's trusted loopback proxy) and log every answer, one line each: {@code epochMillis status latencyMillis wellFormed503 email}. {@code status}
  * is the HTTP status, {@code timeout} (no answer within the client's timeout) or {@code error} (no connection).
  * {@code wellFormed503} is 1 when a 503 is problem+json with Retry-After in the signer's language (fr), else 0.
  * The script checks that every logged 202 has its row. Run with:
@@ -42,7 +42,7 @@ public class IntakeLoad {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                Thread worker = new Thread(() -> post(client, uri, timeout, until, stop, tag + "-" + thread, log));
+                Thread worker = new Thread(() -> post(client, uri, timeout, until, stop, tag, thread, log));
                 worker.start();
                 workers.add(worker);
             }
@@ -52,14 +52,16 @@ public class IntakeLoad {
         }
     }
 
-    private static void post(HttpClient client, URI uri, Duration timeout, long until, Path stop, String prefix,
-                             PrintWriter log) {
+    private static void post(HttpClient client, URI uri, Duration timeout, long until, Path stop, String tag,
+                             int thread, PrintWriter log) {
+        String prefix = tag + "-" + thread;
         for (int i = 0; System.currentTimeMillis() < until && !Files.exists(stop); i++) {
             String email = "f-" + prefix + "-" + i + "@bench.example.ca";
             String body = "{\"firstName\":\"Fault\",\"lastName\":\"Signer\",\"email\":\"" + email
                     + "\",\"postalCode\":\"" + POSTAL_CODES[i % POSTAL_CODES.length] + "\",\"language\":\"fr\"}";
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Content-Type", "application/json").header("Accept-Language", "fr-CA")
+                    .header("X-Forwarded-For", "100." + (64 + (thread % 64)) + "." + (i / 256 % 256) + "." + i % 256)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             long start = System.currentTimeMillis();
             String status;

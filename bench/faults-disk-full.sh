@@ -18,7 +18,7 @@ need
 package_app
 start_postgres
 start_smtp_sink
-start_app
+start_app "${INTAKE_OPTS[@]}"
 app_pid=$APP_PID
 
 SMALL="$WORK/small-disk"

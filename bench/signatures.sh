@@ -13,11 +13,7 @@ need
 package_app
 start_postgres
 start_smtp_sink
-# Signers come through a trusted proxy (one address each); bench.example.ca stands for a large free-mail domain; the
-# hourly mail budget is out of reach. Every limit is still counted for every signature.
-start_app -Dconstituent.abuse.trusted-proxies=127.0.0.1/32 \
-  -Dconstituent.abuse.limits.free-mail-domains=bench.example.ca \
-  -Dconstituent.abuse.limits.confirmation-mails-per-hour=1000000000
+start_app "${INTAKE_OPTS[@]}"
 LUA="$ROOT/bench/signatures.lua"
 
 warm_up 15 "$LUA"

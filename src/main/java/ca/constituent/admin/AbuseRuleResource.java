@@ -60,7 +60,7 @@ class AbuseRuleResource {
     public Response add(NewRule rule, HttpServerRequest http) {
         NewRule r = rule == null ? new NewRule(null, null, null, null) : rule;
         AbuseRule added = lists.add(r.list(), r.kind(), r.value(), r.note());
-        audit.record(AdminAudit.Entry.by(current.get(), "abuse-rule.add",
+        audit.record(AdminAudit.Entry.by(current.get(), "abuse-rule-add",
                 added.list() + " " + added.kind() + " #" + added.id(), 1, requests.ipHash(http)));
         return Response.status(201).entity(added).build();
     }
@@ -74,7 +74,7 @@ class AbuseRuleResource {
         if (!lists.remove(id)) {
             throw ProblemException.notFound("not-found");
         }
-        audit.record(AdminAudit.Entry.by(current.get(), "abuse-rule.remove", "#" + id, 1, requests.ipHash(http)));
+        audit.record(AdminAudit.Entry.by(current.get(), "abuse-rule-remove", "#" + id, 1, requests.ipHash(http)));
         return Response.noContent().build();
     }
 }

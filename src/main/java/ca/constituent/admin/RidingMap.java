@@ -19,11 +19,14 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * The riding boundaries for the dashboard's map: the shipped dataset's polygons simplified further (Douglas-Peucker,
- * {@value #TOLERANCE}°, about 200 m) with coordinates rounded to 4 decimals, keeping only {@code fed}; gzipped once.
+ * {@value #TOLERANCE}°, about 200 m) with coordinates rounded to 4 decimals and
+ * latitudes cut at {@value #MAX_LATITUDE}°N, keeping only {@code fed}; gzipped once.
  */
 final class RidingMap {
 
     static final double TOLERANCE = 0.002;
+    /** Nunavut's boundary runs to the pole, which Web Mercator cannot show; land ends near 83.1°N. */
+    static final double MAX_LATITUDE = 84;
     private static final String DATASET = "data/ridings/";
     private static final GeometryFactory LINES = new GeometryFactory();
 
@@ -100,7 +103,8 @@ final class RidingMap {
     private static Coordinate[] rounded(JsonNode positions) {
         Coordinate[] c = new Coordinate[positions.size()];
         for (int i = 0; i < c.length; i++) {
-            c[i] = new Coordinate(round(positions.get(i).get(0).asDouble()), round(positions.get(i).get(1).asDouble()));
+            double lat = Math.min(MAX_LATITUDE, positions.get(i).get(1).asDouble());
+            c[i] = new Coordinate(round(positions.get(i).get(0).asDouble()), round(lat));
         }
         return c;
     }

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 
 /**
  * Requests that no REST resource, page or static file answers, and bodies refused by the HTTP layer before they
@@ -11,24 +12,27 @@ import jakarta.enterprise.event.Observes;
  */
 public class UnmatchedRoutes {
 
+    private static final Set<Integer> REFUSALS = Set.of(400, 413, 414, 431);
+
     void install(@Observes Router router) {
         router.route().order(Integer.MAX_VALUE).handler(ctx -> answer(ctx, 404));
-        router.route().order(Integer.MIN_VALUE).failureHandler(UnmatchedRoutes::failed);
+        router.route().order(Integer.MIN_VALUE).failureHandler(UnmatchedRoutes::refused);
         router.errorHandler(404, ctx -> answer(ctx, 404));
         router.errorHandler(405, ctx -> answer(ctx, 405));
         router.errorHandler(413, ctx -> answer(ctx, 413));
     }
 
     /**
-     * A failure in the HTTP layer, before or beside the REST resources (a path with a bad percent-encoding, a body
-     * handler's refusal): answered as a problem too, rather than a bare status or the framework's error page.
+     * A request the HTTP layer refused before or beside the REST resources (a {@code Host} it cannot read, a path
+     * it cannot decode, a body handler's refusal): answered as a problem too, rather than a bare status or the
+     * framework's error body. Other failures, such as sign-in's 401 and 403, are left to their own handlers.
      */
-    static void failed(RoutingContext ctx) {
-        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-        if (status >= 500 && ctx.failure() != null) {
-            ProblemMapper.logUnexpected(ctx.failure(), ctx.request());
+    static void refused(RoutingContext ctx) {
+        if (REFUSALS.contains(ctx.statusCode())) {
+            answer(ctx, ctx.statusCode());
+        } else {
+            ctx.next();
         }
-        answer(ctx, status);
     }
 
     static void answer(RoutingContext ctx, int status) {

@@ -101,19 +101,27 @@ class ConfirmationMailer {
 
     Mail compose(Claimed mail) {
         Language language = mail.language();
-        String link = app.publicBaseUrl() + "/confirm/" + mail.signatureId() + "?key="
-                + signerKeys.keyFor(mail.signatureId()) + "&lang=" + language.code();
+        String key = signerKeys.keyFor(mail.signatureId());
+        String link = app.publicBaseUrl() + "/confirm/" + mail.signatureId() + "?key=" + key
+                + "&lang=" + language.code();
+        String unsubscribe = app.publicBaseUrl() + "/unsubscribe/" + mail.signatureId() + "?key=" + key;
         Map<String, Object> data = Map.of(
                 "firstName", mail.firstName(),
                 "campaignTitle", mail.campaignTitle(),
                 "link", link,
-                "validDays", config.confirmationValidDays());
+                "validDays", config.confirmationValidDays(),
+                "dataLink", app.publicBaseUrl() + "/my-data/" + mail.signatureId() + "?key=" + key
+                        + "&lang=" + language.code(),
+                "unsubscribeLink", unsubscribe + "&lang=" + language.code());
         Template text = engine.getTemplate("signature/confirmation-mail-" + language.code() + ".txt");
         Template html = engine.getTemplate("signature/confirmation-mail-" + language.code() + ".html");
         String subject = (language == Language.FR ? "Confirmez votre signature : " : "Confirm your signature: ")
                 + mail.campaignTitle();
+        // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
         return Mail.withText(mail.email(), subject, text.data(data).render())
-                .setHtml(html.data(data).render());
+                .setHtml(html.data(data).render())
+                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     private List<Claimed> claim() {

@@ -69,10 +69,15 @@ public class SignatureService {
         AbuseScreen.Screening screening;
         try {
             signature = SignatureValidator.validate(request, headerLanguage);
+        } catch (ProblemException e) {
+            count("invalid");
+            throw e;
+        }
+        try {
             screening = screen.screen(client, signature.email());
         } catch (ProblemException e) {
             count("invalid");
-            throw e.language() == null ? e.in(headerLanguage) : e;
+            throw e.in(signature.language());
         }
         Language language = signature.language();
         if (!Campaign.isSlug(slug)) {

@@ -32,7 +32,7 @@
       return response.json();
     })
     .then(function (geojson) {
-      var layer = L.geoJSON(geojson, {
+      L.geoJSON(geojson, {
         style: function (feature) {
           var r = rows[feature.properties.fed] || {};
           return { className: 'riding riding-' + feature.properties.fed, weight: 0.6, color: '#555',
@@ -46,7 +46,8 @@
           });
         }
       }).addTo(map);
-      map.fitBounds(layer.getBounds(), { padding: [4, 4] });
+      // Southern Canada, where nearly every riding is, with the territories' southern parts; the Arctic is a pan away.
+      map.fitBounds([[41.7, -139], [69, -52.6]], { padding: [4, 4] });
       el.dataset.drawn = 'true';
     })
     .catch(function (e) { info.textContent = e.message; });

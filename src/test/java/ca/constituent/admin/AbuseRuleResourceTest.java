@@ -36,7 +36,7 @@ class AbuseRuleResourceTest {
                 .body("value", equalTo(domain)).extract().path("id");
         admin.request().when().get(RULES).then().statusCode(200).body("value", hasItem(domain));
         admin.write().when().delete(RULES + "/" + id).then().statusCode(204);
-        assertEquals(2, sql.count("SELECT count(*) FROM admin_audit WHERE action LIKE 'abuse-rule.%' AND target LIKE ?",
+        assertEquals(2, sql.count("SELECT count(*) FROM admin_audit WHERE action LIKE 'abuse-rule-%' AND target LIKE ?",
                 "%#" + id));
     }
 

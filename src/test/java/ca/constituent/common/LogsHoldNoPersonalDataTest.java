@@ -141,7 +141,7 @@ class LogsHoldNoPersonalDataTest {
                 .when().post(CAMPAIGN + "/signatures").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"email\": \"" + EMAIL + "\"} {\"lastName\": \"" + LAST + "\"}")
                 .when().post(CAMPAIGN + "/signatures").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Map.of("email", EMAIL, "personalNote", LAST.repeat(2000)))
+        given().contentType(ContentType.JSON).body(Map.of("email", EMAIL, "personalNote", LAST.repeat(3000)))
                 .when().post(CAMPAIGN + "/signatures").then().statusCode(413);
         given().contentType(ContentType.JSON).body(Map.of("firstName", FIRST, "lastName", LAST, "email", EMAIL,
                 "postalCode", POSTAL)).when().post("/api/campaigns/" + EMAIL + "/signatures").then().statusCode(404);

@@ -57,7 +57,10 @@ class ProdOverlayTest {
     void ingressServesTlsLimitsBodiesAndReachesTheAppsHttpPort() {
         Map<String, Object> ingress = find(PROD.resources(), "Ingress", "constituent");
         assertFalse(list(at(ingress, "spec", "tls")).isEmpty(), "TLS");
-        assertNotNull(at(ingress, "metadata", "annotations", "nginx.ingress.kubernetes.io/proxy-body-size"));
+        Object bodySize = at(ingress, "metadata", "annotations", "nginx.ingress.kubernetes.io/proxy-body-size");
+        assertNotNull(bodySize, "the ingress must limit body sizes");
+        assertEquals(bytes(ManifestsTest.APP.get("quarkus.http.limits.max-body-size").orElse("10240K")),
+                bytes(bodySize.toString()), "the edge must let through what the app accepts, and no more");
         Object backend = at(list(at(list(at(ingress, "spec", "rules")).get(0), "http", "paths")).get(0),
                 "backend", "service");
         Map<String, Object> service = find(PROD.resources(), "Service", at(backend, "name").toString());
@@ -110,6 +113,19 @@ class ProdOverlayTest {
         assertTrue(poolSize * maxReplicas < maxConnections, "at full scale the pools would exhaust the database");
         assertTrue(map(at(ofKind(PROD.resources(), "ScheduledBackup").get(0), "spec", "cluster"))
                 .containsValue(Kustomize.name(cluster)), "a scheduled backup of the cluster");
+    }
+
+    /** A size as nginx and Quarkus write it: 160k, 160K, 1M. */
+    private static long bytes(String size) {
+        String unit = size.replaceAll("[0-9]", "").toUpperCase();
+        long number = Long.parseLong(size.replaceAll("[^0-9]", ""));
+        return number << switch (unit) {
+            case "" -> 0;
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            default -> throw new IllegalArgumentException("size " + size);
+        };
     }
 
     private static Duration duration(String value) {

@@ -205,12 +205,13 @@ final class RequestCases {
             many.put("X-Header-" + i, "value-" + i);
         }
         cases.add(HostileCase.get("1000 headers", "/api/campaigns", many));
-        cases.add(HostileCase.json("signature body of 20 KB", "POST", SIGN, Map.of(),
-                "{\"firstName\":\"" + "a".repeat(20_000) + "\"}"));
-        cases.add(HostileCase.json("letter body of 70 KB", "POST", "/api/signatures/" + t.letterId()
-                + "/mp-email/send", Map.of("X-Signer-Key", t.letterKey()), "{\"body\":\"" + "b".repeat(70_000) + "\"}"));
-        cases.add(HostileCase.json("preview body of 20 KB", "POST", "/api/campaigns/" + CAMPAIGN + "/letter-preview",
-                Map.of(), "{\"personalNote\":\"" + "n".repeat(20_000) + "\"}"));
+        cases.add(HostileCase.json("signature body of 50 KB", "POST", SIGN, Map.of(),
+                "{\"firstName\":\"" + "a".repeat(50_000) + "\"}"));
+        cases.add(HostileCase.json("letter body of 200 KB", "POST", "/api/signatures/" + t.letterId()
+                + "/mp-email/send", Map.of("X-Signer-Key", t.letterKey()), "{\"body\":\"" + "b".repeat(200_000)
+                + "\"}"));
+        cases.add(HostileCase.json("preview body of 50 KB", "POST", "/api/campaigns/" + CAMPAIGN + "/letter-preview",
+                Map.of(), "{\"personalNote\":\"" + "n".repeat(50_000) + "\"}"));
         cases.add(HostileCase.of("chunked signature without length", "POST", SIGN,
                 Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"),
                 ("5\r\n{\"a\":\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8)));

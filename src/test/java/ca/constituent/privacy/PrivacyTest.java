@@ -1,0 +1,146 @@
+package ca.constituent.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.constituent.signature.ConfirmationMails;
+import ca.constituent.signature.CountRollup;
+import ca.constituent.support.PostgresResource;
+import ca.constituent.support.Signatures;
+import ca.constituent.support.Signatures.Signed;
+import ca.constituent.support.Signer;
+import ca.constituent.support.Sql;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class PrivacyTest {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    CountRollup rollup;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    ConfirmationMails mails;
+
+    @Inject
+    MockMailbox mailbox;
+
+    long counted(String state) {
+        rollup.rollUp();
+        return sql.count("SELECT coalesce(sum(n), 0) FROM signature_count WHERE state = ?", state);
+    }
+
+    @Test
+    void privacyPageStatesTheRetentionInForceInEnglishAndFrench() {
+        sql.update("UPDATE campaign SET retention_unconfirmed_days = 21 WHERE slug = 'end-ice-complicity'");
+        try {
+            given().when().get("/privacy?lang=en").then().statusCode(200)
+                    .body(containsString("deleted after 21 days"));
+            given().when().get("/privacy?lang=fr").then().statusCode(200)
+                    .body(containsString("supprimées après 21 jours"));
+        } finally {
+            sql.update("UPDATE campaign SET retention_unconfirmed_days = 30 WHERE slug = 'end-ice-complicity'");
+        }
+    }
+
+    @Test
+    void signerSeesTheirDataThenErasesItAndTheCountDropsByOne() {
+        Signed signed = signatures.signAndConfirm(Signer.valid());
+        long before = counted("confirmed");
+        given().when().get("/my-data/" + signed.id() + "?key=" + signed.key()).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store")).header("Referrer-Policy", equalTo("no-referrer"))
+                .body(containsString(signed.email()));
+        given().when().get("/my-data/" + signed.id() + "?key=wrong").then().statusCode(404);
+
+        given().contentType("application/x-www-form-urlencoded").formParam("key", signed.key())
+                .when().post("/my-data/" + signed.id() + "/erase").then().statusCode(200);
+        assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE id = ?", signed.id()));
+        assertEquals(before - 1, counted("confirmed"));
+    }
+
+    @Test
+    void everyConfirmationMailOffersOneClickUnsubscribeWhichWithdrawsConsent() {
+        mails.sendDue();
+        mailbox.clear();
+        Map<String, Object> body = Signer.valid();
+        body.put("consentUpdates", "true");
+        Signed signed = signatures.sign(body);
+        mails.sendDue();
+        Mail mail = mailbox.getMailsSentTo(signed.email()).get(0);
+        String header = mail.getHeaders().get("List-Unsubscribe").get(0);
+        assertEquals("List-Unsubscribe=One-Click", mail.getHeaders().get("List-Unsubscribe-Post").get(0));
+        assertTrue(mail.getText().contains("/my-data/" + signed.id()));
+        String url = header.substring(header.indexOf("/unsubscribe/"), header.length() - 1);
+
+        given().when().get(url).then().statusCode(200);
+        assertEquals(true, sql.rows("SELECT consent_updates FROM signature WHERE id = ?", signed.id()).get(0)
+                .get("consent_updates"), "a GET (a link scanner) changes nothing");
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .when().post(url).then().statusCode(200);
+        assertEquals(false, sql.rows("SELECT consent_updates FROM signature WHERE id = ?", signed.id()).get(0)
+                .get("consent_updates"));
+    }
+
+    @Test
+    void retentionDeletesUnconfirmedDropsIpHashesAndAnonymisesWithCountsKeptRight() {
+        Signed stale = signatures.sign(Signer.valid());
+        Signed old = signatures.signAndConfirm(Signer.valid());
+        sql.update("UPDATE signature SET created_at = now() - interval '31 days' WHERE id IN (?, ?)",
+                stale.id(), old.id());
+        long pending = counted("pending");
+        long confirmed = counted("confirmed");
+
+        retention.apply();
+        assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE id = ?", stale.id()));
+        assertEquals(pending - 1, counted("pending"));
+        assertNull(sql.rows("SELECT ip_hash FROM signature WHERE id = ?", old.id()).get(0).get("ip_hash"));
+        assertEquals(confirmed, counted("confirmed"));
+    }
+
+    @Test
+    void signaturesOfACampaignClosedLongEnoughAreAnonymisedButStillCounted() {
+        sql.update("""
+                INSERT INTO campaign (slug, title_en, title_fr, summary_en, summary_fr, goal, status, sender_name)
+                VALUES ('closed-long-ago', 'Closed', 'Fermée', 's', 's', 10, 'open', 'Closed')
+                ON CONFLICT (slug) DO NOTHING
+                """);
+        sql.update("""
+                INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email,
+                                       postal_code, province, fed_code, language, confirmed_at)
+                SELECT gen_random_uuid(), id, 'confirmed', 'Ada', 'Lovelace', 'ada-closed@example.ca',
+                       'ada-closed@example.ca', 'K1A 0A6', 'ON', '35079', 'en', now()
+                FROM campaign WHERE slug = 'closed-long-ago'
+                """);
+        sql.update("UPDATE campaign SET status = 'closed' WHERE slug = 'closed-long-ago'");
+        sql.update("UPDATE campaign SET closed_at = now() - interval '7 months' WHERE slug = 'closed-long-ago'");
+        long confirmed = counted("confirmed");
+
+        retention.apply();
+        Map<String, Object> row = sql.rows("SELECT first_name, email, postal_code, fed_code FROM signature"
+                + " WHERE campaign_id = (SELECT id FROM campaign WHERE slug = 'closed-long-ago')").get(0);
+        assertEquals("-", row.get("first_name"));
+        assertTrue(((String) row.get("email")).startsWith("anonymised-"));
+        assertEquals("K1A", row.get("postal_code"));
+        assertEquals("35079", row.get("fed_code"));
+        assertEquals(confirmed, counted("confirmed"));
+    }
+}
