@@ -11,7 +11,7 @@ import java.util.Map;
 public class SmtpProfile implements QuarkusTestProfile {
 
     /** Chosen once per JVM: the profile is loaded by more than one class loader, the property is shared. */
-    static final int PORT = Integer.parseInt(System.getProperties()
+    public static final int PORT = Integer.parseInt(System.getProperties()
             .computeIfAbsent("greenmail.test.port", k -> String.valueOf(freePort())).toString());
 
     @Override
