@@ -42,6 +42,13 @@ class SignatureWriter {
                    AbuseScreen.Screening screening, CompletableFuture<Outcome> result) {
     }
 
+    /** Locks each mailbox of a batch in one fixed order (so two batches never wait on each other in a cycle). */
+    private static final String LOCK_MAILBOXES = """
+            SELECT pg_advisory_xact_lock(h) FROM (
+                SELECT DISTINCT hashtextextended(m, 5) AS h FROM unnest(?::text[]) m ORDER BY 1
+            ) mailbox
+            """;
+
     private final AgroalDataSource dataSource;
     private final SignatureConfig config;
     private final AbuseConfig.Limits limits;
@@ -185,8 +192,42 @@ class SignatureWriter {
         }
         Object[] scalars = SignStatement.scalars(limits, config.confirmationMailsPerDay(), shard);
         Outcome[] outcomes = new Outcome[n];
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SignStatement.SQL)) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockMailboxes(connection, batch);
+                run(connection, columns, types, scalars, outcomes);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Takes, in a fixed order, a transaction lock on each mailbox of the batch, so that two batches holding the same
+     * mailbox (a burst of identical submissions) count its mails of the last day one after the other: each one's
+     * statement then sees the mails the other committed, and the daily budget per mailbox holds.
+     */
+    private static void lockMailboxes(Connection connection, List<Pending> batch) throws SQLException {
+        String[] mailboxes = batch.stream().map(Pending::mailbox).filter(m -> m != null).distinct()
+                .toArray(String[]::new);
+        if (mailboxes.length == 0) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_MAILBOXES)) {
+            lock.setArray(1, connection.createArrayOf("text", mailboxes));
+            lock.execute();
+        }
+    }
+
+    private static void run(Connection connection, Object[][] columns, String[] types, Object[] scalars,
+                            Outcome[] outcomes) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SignStatement.SQL)) {
             for (int c = 0; c < columns.length; c++) {
                 Array array = connection.createArrayOf(types[c], columns[c]);
                 statement.setArray(c + 1, array);
@@ -209,6 +250,5 @@ class SignatureWriter {
                 }
             }
         }
-        return outcomes;
     }
 }
