@@ -1,7 +1,7 @@
 package ca.constituent.admin;
 
 import ca.constituent.campaign.Campaign;
-import ca.constituent.mpemail.LetterRetry;
+import ca.constituent.mpemail.MpEmailOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,9 +14,9 @@ class LetterOutbox {
     private static final int FAILURES_SHOWN = 200;
 
     private final EntityManager em;
-    private final LetterRetry retry;
+    private final MpEmailOutbox retry;
 
-    LetterOutbox(EntityManager em, LetterRetry retry) {
+    LetterOutbox(EntityManager em, MpEmailOutbox retry) {
         this.em = em;
         this.retry = retry;
     }
