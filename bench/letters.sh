@@ -21,7 +21,7 @@ echo "== Outbox drain"
 package_app
 start_postgres
 start_smtp_sink
-export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_MP_EMAIL_LEASE=PT5S
+export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_OUTBOX_LEASE=PT5S
 start_app
 
 
