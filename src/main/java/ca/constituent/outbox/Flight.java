@@ -37,6 +37,11 @@ final class Flight<T extends MailKind.Row> {
         return unanswered.isEmpty();
     }
 
+    /** Makes a waiting {@link #next} return now, e.g. because the process is stopping. */
+    void wake() {
+        answered.add(new Outcome<>(null, null));
+    }
+
     /** Ids of the rows still waiting for an answer. */
     Set<Long> unansweredIds() {
         return unanswered.keySet();
@@ -44,7 +49,7 @@ final class Flight<T extends MailKind.Row> {
 
     /**
      * Waits at most {@code nanos} for an outcome, then returns it with every other outcome already known; empty if
-     * none came in time.
+     * none came in time or the flight was woken.
      */
     List<Outcome<T>> next(long nanos) throws InterruptedException {
         Outcome<T> first = answered.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
@@ -54,6 +59,7 @@ final class Flight<T extends MailKind.Row> {
         }
         outcomes.add(first);
         answered.drainTo(outcomes);
+        outcomes.removeIf(outcome -> outcome.row() == null);
         outcomes.forEach(outcome -> unanswered.remove(outcome.row().id()));
         return outcomes;
     }

@@ -42,6 +42,7 @@ public class Outbox {
         return thread;
     });
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
+    private final Set<Flight<?>> flights = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
     private volatile long stopBy = Long.MAX_VALUE;
 
@@ -80,7 +81,13 @@ public class Outbox {
         active.incrementAndGet();
         try {
             rows.reclaimExpired(kind.table(), config.lease());
-            return sendDue(kind, new Flight<>());
+            Flight<T> flight = new Flight<>();
+            flights.add(flight);
+            try {
+                return sendDue(kind, flight);
+            } finally {
+                flights.remove(flight);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
@@ -106,7 +113,7 @@ public class Outbox {
                 }
                 List<Flight.Outcome<T>> outcomes = flight.next(running()
                         ? config.sendTimeout().toNanos() : stopBy - System.nanoTime());
-                if (outcomes.isEmpty() && !running()) {
+                if (outcomes.isEmpty() && !running() && System.nanoTime() - stopBy >= 0) {
                     return claimed;
                 }
                 record(kind.table(), outcomes);
@@ -175,6 +182,7 @@ public class Outbox {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         long wait = config.shutdownWait().toNanos();
         stopBy = System.nanoTime() + wait;
+        flights.forEach(Flight::wake);
         drains.shutdown();
         long until = System.nanoTime() + wait + TimeUnit.SECONDS.toNanos(1);
         while (active.get() > 0 && System.nanoTime() < until) {
