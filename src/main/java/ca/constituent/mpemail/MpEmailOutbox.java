@@ -44,7 +44,10 @@ public class MpEmailOutbox {
     private static final String DUE_ROUND_ROBIN = """
             SELECT m.id, m.to_email FROM mp_email m
             JOIN (SELECT id, row_number() OVER (PARTITION BY to_email ORDER BY next_attempt_at, id) AS turn
-                  FROM mp_email WHERE status = 'queued' AND next_attempt_at <= now()) due ON due.id = m.id
+                  FROM mp_email e WHERE status = 'queued' AND next_attempt_at <= now()
+                    -- an invalidated signer's letter waits here, and leaves if the signature is restored
+                    AND NOT EXISTS (SELECT 1 FROM signature s WHERE s.id = e.signature_id AND s.state = 'invalidated')
+                  ) due ON due.id = m.id
             WHERE due.turn <= ?
             ORDER BY due.turn, m.next_attempt_at, m.id
             LIMIT ?
