@@ -1,5 +1,6 @@
 package ca.constituent.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.qute.TemplateData;
 import java.time.OffsetDateTime;
 
@@ -10,6 +11,7 @@ public record ModerationJob(long id, String action, String reason, String status
                             OffsetDateTime finishedAt) {
 
     /** Progress in percent, 100 when done. */
+    @JsonProperty("percent")
     public int percent() {
         if ("done".equals(status)) {
             return 100;
