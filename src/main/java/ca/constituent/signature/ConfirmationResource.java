@@ -1,6 +1,8 @@
 package ca.constituent.signature;
 
 import ca.constituent.campaign.Campaign;
+import ca.constituent.campaign.CampaignPage;
+import ca.constituent.campaign.CampaignPages;
 import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
@@ -43,15 +45,21 @@ class ConfirmationResource {
     @CheckedTemplate(basePath = "signature")
     static class Templates {
         static native TemplateInstance confirm(Texts t, String outcome, UUID id, String key, String campaignTitle,
-                                               String letterUrl, String detail);
+                                               String letterUrl, String detail, CampaignPage campaign,
+                                               RidingTally tally);
     }
 
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
+    private final CampaignPages pages;
+    private final SignerRidings ridings;
 
-    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config) {
+    ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
+                         CampaignPages pages, SignerRidings ridings) {
         this.signatures = signatures;
+        this.pages = pages;
+        this.ridings = ridings;
         this.signerKeys = signerKeys;
         this.config = config;
     }
@@ -125,10 +133,13 @@ class ConfirmationResource {
 
     private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
         boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
+        Signature signature = confirmed ? Signature.findById(id) : null;
         return Templates.confirm(new Texts(language), outcome, id, key, campaignTitle,
                 confirmed ? letterUrl(id, key, language) : null,
                 Messages.get(language, "problem.confirmation-expired.detail",
-                        Map.of("days", config.confirmationValidDays())));
+                        Map.of("days", config.confirmationValidDays())),
+                signature == null ? null : pages.page(Campaign.findById(signature.campaignId), language),
+                signature == null ? null : ridings.of(signature, language));
     }
 
     /** Where the signer writes to their MP; the letter feature serves it. */
