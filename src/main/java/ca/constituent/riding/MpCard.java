@@ -4,7 +4,7 @@ import ca.constituent.common.Language;
 
 /**
  * A riding and its MP as the pages show them, in one language: riding name, MP name, party and photo (each null
- * when no source had it; {@code mpName} null when the seat is vacant).
+ * when no source had it; {@code mpName} null when the seat is vacant). The photo is served by the app.
  */
 public record MpCard(String fedCode, String riding, String province, String mpName, String party, String photoUrl) {
 
@@ -12,7 +12,7 @@ public record MpCard(String fedCode, String riding, String province, String mpNa
         Mp mp = riding.mp();
         return new MpCard(riding.fedCode(), language == Language.FR ? riding.nameFr() : riding.nameEn(),
                 riding.province(), mp == null ? null : mp.name(), mp == null ? null : mp.party(),
-                mp == null || mp.photoUrl() == null || !mp.photoUrl().startsWith("https://") ? null : mp.photoUrl());
+                mp == null || mp.photoUrl() == null ? null : "/api/ridings/" + riding.fedCode() + "/photo");
     }
 
     public boolean vacant() {

@@ -33,8 +33,10 @@ public class SignerRidings {
         if (card == null) {
             return new RidingTally(null, false, offered, 0, 0);
         }
+        // Counts are rolled up every few seconds: a signer who has just confirmed is counted here at once.
+        long signed = counts.confirmedInRiding(signature.campaignId, card.fedCode());
         return new RidingTally(card, options.isGuess(card.fedCode()), offered,
-                counts.confirmedInRiding(signature.campaignId, card.fedCode()),
+                signature.isConfirmed() ? Math.max(1, signed) : signed,
                 letters.sent(signature.campaignId, card.fedCode()));
     }
 

@@ -1,3 +1,14 @@
+// An MP photo that cannot load gives way to the MP's initials.
+document.querySelectorAll('img.mp-photo').forEach(function (img) {
+  function fallback() {
+    var initials = document.createElement('span');
+    initials.className = 'mp-photo mp-initials';
+    initials.setAttribute('aria-hidden', 'true');
+    initials.textContent = img.dataset.initials || '';
+    img.replaceWith(initials);
+  }
+  if (img.complete && img.naturalWidth === 0) fallback(); else img.addEventListener('error', fallback);
+});
 // "Use my location": the browser's position, looked up with /api/ridings/locate, selects the riding in #fedCode.
 (function () {
   var button = document.getElementById('locate'), select = document.getElementById('fedCode');

@@ -18,7 +18,7 @@
     if (c.mp && c.mp.photoUrl) {
       var img = document.createElement('img');
       img.className = 'mp-photo'; img.alt = ''; img.width = 80; img.height = 100;
-      img.referrerPolicy = 'no-referrer'; img.src = c.mp.photoUrl;
+      img.src = '/api/ridings/' + c.fedCode + '/photo';
       img.onerror = function () { img.remove(); };
       section.appendChild(img);
     }

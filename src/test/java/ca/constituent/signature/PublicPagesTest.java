@@ -66,6 +66,17 @@ class PublicPagesTest {
     }
 
     @Test
+    void theMpCardTakesItsPhotoFromThisSiteOnly() {
+        Signatures.Signed s = signatures.signAndConfirm(Signatures.in("K1A 0A6", "en"));
+        String letter = letterPage(s, 200);
+        assertTrue(letter.contains("<img class=\"mp-photo\" src=\"/api/ridings/35079/photo\"")
+                || letter.contains("class=\"mp-photo mp-initials\""), letter);
+        assertTrue(!letter.matches("(?s).*<img[^>]+src=\"https?:.*"), "an image from another site");
+        given().when().get("/api/ridings/99999/photo").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aLostLinkIsMailedAgainWithTheSameAnswerWhetherOrNotTheAddressSigned() {
         Signatures.Signed pending = signatures.sign(Signer.valid());
         Signatures.Signed confirmed = signatures.signAndConfirm(Signer.valid());
