@@ -32,7 +32,10 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
                    String campaignTitle, boolean afterUpdate) implements MailKind.Row {
     }
 
-    /** What the mail's templates show; {@code afterUpdate}: a second signature changed the pending details. */
+    /**
+     * What the mail's templates show; {@code afterUpdate} when a later signature with the same address replaced the
+     * pending details, so the mail asks to check them before confirming.
+     */
     record Links(String firstName, String campaignTitle, int validDays, String confirm, String data,
                  String unsubscribe, boolean afterUpdate) {
     }
@@ -98,7 +101,8 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         String unsubscribe = base + "/unsubscribe/" + mail.signatureId() + "?key=" + key;
         Links links = new Links(mail.firstName(), mail.campaignTitle(), config.confirmationValidDays(),
                 base + "/confirm/" + mail.signatureId() + "?key=" + key + lang,
-                base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang, mail.afterUpdate());
+                base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang,
+                mail.afterUpdate());
         Texts texts = new Texts(language);
         String subject = Messages.get(language, "mail.confirmation.subject", Map.of("title", mail.campaignTitle()));
         // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
