@@ -61,9 +61,9 @@ field() { # $1 = log, $2 = line pattern, $3 = key: the value of key=... on each 
   [ -f "$OUT/$1.log" ] || return 0
   grep -E "^RESULT $2" "$OUT/$1.log" | sed -nE "s/.* $3=([0-9.]+).*/\1/p"
 }
-riding() { # $1 = endpoint: its requests/s on each run
-  [ -f "$OUT/riding.log" ] || return 0
-  sed -nE "s/^RESULT $1: ([0-9.]+) requests\/s.*/\1/p" "$OUT/riding.log"
+riding() { # $1 = endpoint: its requests/s on each run (riding-lookup.sh's summary, once a run)
+  [ -f "$OUT/riding/summary.txt" ] || return 0
+  sed -nE "s/^RESULT $1: ([0-9.]+) requests\/s.*/\1/p" "$OUT/riding/summary.txt"
 }
 ratios() { paste -d' ' <(echo "$1") <(echo "$2") | awk 'NF == 2 && $2 > 0 {printf "%.2f\n", $1 / $2}'; }
 row() { # $1 = label, $2 = values (one a line), $3 = unit/format, $4 = target

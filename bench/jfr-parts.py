@@ -7,6 +7,15 @@ import collections
 import re
 import sys
 
+# Work that runs beside intake rather than for a request, recognised anywhere in the stack.
+BESIDE = [
+    ("confirmation mails (render, send: the queue draining behind intake)",
+     ("ca.constituent.signature.ConfirmationMailer", "ca.constituent.outbox.", "io.quarkus.mailer.",
+      "io.vertx.ext.mail.")),
+    ("scheduled jobs (count roll-up, retention)", ("io.quarkus.scheduler.",)),
+    ("JFR recording itself", ("jdk.jfr.",)),
+]
+
 PARTS = [
     ("JSON (Jackson: request body, answer)", ("com.fasterxml.jackson", "io.quarkus.resteasy.reactive.jackson",
                                               "org.jboss.resteasy.reactive.server.jackson")),
@@ -28,6 +37,9 @@ PARTS = [
 
 
 def part_of(frames):
+    for name, prefixes in BESIDE:
+        if any(frame.startswith(prefixes) for frame in frames):
+            return name
     for frame in frames:
         for name, prefixes in PARTS:
             if frame.startswith(prefixes):

@@ -186,7 +186,8 @@ load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
 pg_stat_statements_on() { # before start_postgres: the server loads pg_stat_statements (bench/profile-intake.sh)
   PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all"
+pg_stat_statements.track = all
+pg_stat_statements.track_planning = on"
 }
 
 preload_signatures() { # $1 = how many: a campaign's worth of signatures and their mails, loaded as a restore would

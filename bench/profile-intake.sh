@@ -6,12 +6,12 @@
 #   - a JFR recording of the app (settings=profile), its execution samples sorted into intake's parts by the
 #     innermost frame of each stack that belongs to one (bench/jfr-parts.py);
 #   - pg_stat_statements: the statements' execution time and rows, triggers' statements included (track = all).
-# Usage: bench/profile-intake.sh [DURATION=30] [CONNECTIONS=64]   env REBUILD=1 APP_OPTS=(extra -D options)
+# Usage: bench/profile-intake.sh [DURATION=30] [CONNECTIONS=64]   env WARMUP=40 REBUILD=1 APP_OPTS=(extra -D options)
 # The recording and the reports stay in target/profile-intake/.
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-30}
 CONNECTIONS=${2:-64}
-OUTDIR="$ROOT/target/profile-intake"
+OUTDIR=${OUTDIR:-$ROOT/target/profile-intake}
 mkdir -p "$OUTDIR"
 need
 package_app
@@ -23,7 +23,7 @@ start_smtp_sink
 start_app "${INTAKE_OPTS[@]}" ${APP_OPTS:-}
 LUA="$ROOT/bench/signatures.lua"
 echo "Rate limits on (one client address per signer through the trusted loopback proxy), proof of work off"
-warm_up 15 "$LUA"
+warm_up "${WARMUP:-40}" "$LUA"   # long enough for the JIT to finish on a busy machine
 sleep 2
 
 ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -61,11 +61,14 @@ awk -v n="$n" -v hz="$hz" -v app=$((app1 - app0)) -v pg=$((pg1 - pg0)) -v w="$wr
 
 echo "== app: JFR execution samples by part (share of samples; us per signature from the app's CPU above)"
 jfr print --events jdk.ExecutionSample --stack-depth 96 "$OUTDIR/intake.jfr" > "$OUTDIR/samples.txt"
-app_us=$(sed -nE 's/.*app=([0-9]+).*/\1/p' "$OUTDIR/cpu.txt")
+app_us=$(sed -nE "s/^RESULT cpu_per_signature_us app=([0-9]+).*/\1/p" "$OUTDIR/cpu.txt")
 python3 "$ROOT/bench/jfr-parts.py" "$OUTDIR/samples.txt" "$app_us" | tee "$OUTDIR/parts.txt"
+echo "JIT compilations during the recording (few: the app was warm): $(jfr print --events jdk.Compilation \
+  "$OUTDIR/intake.jfr" | grep -c '^jdk.Compilation')"
 
 echo "== PostgreSQL: pg_stat_statements (top 8 by execution time; us per signature = total / signatures stored)"
-"${PSQL[@]}" -F ' | ' -c "select round(total_exec_time::numeric * 1000 / $n, 1) as us_per_signature, calls,
+"${PSQL[@]}" -F ' | ' -c "select round(total_exec_time::numeric * 1000 / $n, 1) as us_per_signature,
+    round(total_plan_time::numeric * 1000 / $n, 1) as plan_us_per_signature, calls,
     rows, round(mean_exec_time::numeric, 2) as mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
   from pg_stat_statements order by total_exec_time desc limit 8" | tee "$OUTDIR/statements.txt"
 "${PSQL[@]}" -c "select 'WAL bytes per signature: ' || round(sum(wal_bytes) / $n) from pg_stat_statements"
