@@ -6,16 +6,22 @@
 #   3. crash check: more letters queued, the app killed with SIGKILL mid-drain and restarted; every letter must be
 #      sent, and the sink's log of Message-IDs shows how many were sent twice (the window between SMTP accept and
 #      the commit of 'sent').
-# Usage: bench/letters.sh [LETTERS=20000]
+# Usage: bench/letters.sh [LETTERS=20000]   env RUNS=1 (rendering and drain repeated), RENDER_SECONDS=10,
+#        CRASH=6000 (letters in the crash check; 0 skips it), REBUILD=1
 source "$(dirname "$0")/lib.sh"
-LETTERS=${1:-20000}
+LETTERS=${1:-${LETTERS:-20000}}
+RUNS=${RUNS:-1}
+CRASH=${CRASH:-6000}
 need
 
 echo "== Rendering"
 (cd "$ROOT" && ./mvnw -B -q test-compile && \
   ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt")
-(cd "$ROOT" && java -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
-  ca.constituent.mpemail.LetterRenderBench 2 10)
+for run in $(seq 1 "$RUNS"); do
+  echo "$(cd "$ROOT" && java -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+    ca.constituent.mpemail.LetterRenderBench 2 "${RENDER_SECONDS:-10}" | grep '^RESULT') run=$run" \
+    "load=$(load_average | tr ' ' /)"
+done
 
 echo "== Outbox drain"
 package_app
@@ -25,25 +31,28 @@ export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_OUTBOX_LEASE=PT5S
 start_app
 
 
-queue_letters "$LETTERS" drain
-start=$(date +%s.%N)
-while [ "$(letters_sent)" -lt "$LETTERS" ]; do sleep 0.2; done
-end=$(date +%s.%N)
-awk -v n="$LETTERS" -v a="$start" -v b="$end" \
-  'BEGIN{printf "RESULT letters=%d seconds=%.2f mails_per_s=%.0f (target >= 800)\n", n, b-a, n/(b-a)}'
+for run in $(seq 1 "$RUNS"); do
+  queue_letters "$LETTERS" "drain$run"
+  start=$(date +%s.%N)
+  while [ "$(letters_sent)" -lt $((LETTERS * run)) ]; do sleep 0.2; done
+  end=$(date +%s.%N)
+  awk -v n="$LETTERS" -v a="$start" -v b="$end" -v run="$run" -v load="$(load_average | tr ' ' /)" \
+    'BEGIN{printf "RESULT letters=%d seconds=%.2f mails_per_s=%.0f (target >= 800) run=%d load=%s\n", n, b-a, n/(b-a),
+      run, load}'
+done
 echo "sink received: $(wc -l < "$WORK/sink.log") messages, $(sort -u "$WORK/sink.log" | wc -l) distinct Message-IDs"
+[ "$CRASH" -gt 0 ] || exit 0
 
 echo "== Crash check (SIGKILL mid-drain)"
-CRASH=6000
 base=$(wc -l < "$WORK/sink.log")
 queue_letters "$CRASH" crash
 sleep 3
 before_kill=$(letters_sent)
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 in_flight=$("${PSQL[@]}" -c "select count(*) from mp_email where status = 'sending'")
-echo "killed with $((before_kill - LETTERS)) of $CRASH sent, $in_flight in 'sending'"
+echo "killed with $((before_kill - LETTERS * RUNS)) of $CRASH sent, $in_flight in 'sending'"
 start_app
-total=$((LETTERS + CRASH))
+total=$((LETTERS * RUNS + CRASH))
 for _ in $(seq 1 600); do [ "$(letters_sent)" -ge "$total" ] && break; sleep 0.5; done
 received=$(tail -n +"$((base + 1))" "$WORK/sink.log" | wc -l)
 distinct=$(tail -n +"$((base + 1))" "$WORK/sink.log" | sort -u | wc -l)

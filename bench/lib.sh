@@ -50,6 +50,7 @@ port = $PGPORT
 unix_socket_directories = '$WORK'
 max_connections = 200
 shared_buffers = 1GB
+${PG_EXTRA_CONF:-}
 CONF
   chmod 777 "$WORK"
   postgres_up
@@ -179,4 +180,83 @@ report_intake() { # $1 load log, $2 epoch ms the fault ended (or 0): counts answ
       if (back > 0) printf "RESULT recovery_s=%s (first 202 after the fault ended)\n",
         first ? sprintf("%.1f", (first - back) / 1000) : "never"
     }' "$log"
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+pg_stat_statements_on() { # before start_postgres: the server loads pg_stat_statements (bench/profile-intake.sh)
+  PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = all
+pg_stat_statements.track_planning = on"
+}
+
+preload_signatures() { # $1 = how many: a campaign's worth of signatures and their mails, loaded as a restore would
+  # The app must have migrated the database. Like pg_restore, the rows go in first and the keys, indexes and foreign
+  # keys are built after them (sorted builds instead of N random index insertions), with the triggers off: a restore
+  # brings the count tables' rows as data, so the counts and the hourly timeline are filled here from the rows, as
+  # the roll-up would have. Ridings, provinces and FSAs follow the shipped FSA table; dates spread over 120 days,
+  # most of them in the campaign's last weeks; in the last 29 days 70 % confirmed, 27 % pending, 3 % held, before
+  # them all confirmed (retention deletes older unconfirmed ones); client-address hashes only in the last 7 days.
+  local started; started=$(now_ms)
+  "${PSQL[@]}" -v n="$1" <<'SQL'
+\set ON_ERROR_STOP on
+SET session_replication_role = replica;   -- no triggers (and no foreign-key checks) while the rows go in
+SET maintenance_work_mem = '1GB';
+CREATE TEMP TABLE saved AS
+  SELECT 3 AS step, format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,
+                           pg_get_constraintdef(oid)) AS create_ddl,
+         format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_ddl
+  FROM pg_constraint WHERE contype = 'f' AND (conrelid IN ('signature'::regclass, 'confirmation_mail'::regclass)
+                                              OR confrelid IN ('signature'::regclass, 'confirmation_mail'::regclass))
+  UNION ALL
+  SELECT 2, pg_get_indexdef(i.indexrelid), format('DROP INDEX %s', i.indexrelid::regclass)
+  FROM pg_index i WHERE i.indrelid IN ('signature'::regclass, 'confirmation_mail'::regclass)
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+  UNION ALL
+  SELECT 1, format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)),
+         format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname)
+  FROM pg_constraint WHERE contype IN ('p', 'u') AND conrelid IN ('signature'::regclass, 'confirmation_mail'::regclass);
+SELECT drop_ddl FROM saved ORDER BY step DESC \gexec
+CREATE TEMP TABLE place AS
+  SELECT row_number() OVER (ORDER BY f.fsa, f.fed_code) - 1 AS k, f.fsa, f.fed_code, r.province
+  FROM fsa_riding f JOIN riding r USING (fed_code);
+INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email, postal_code, province,
+                       fed_code, language, consent_updates, ip_hash, created_at, confirmed_at, held_reason)
+SELECT gen_random_uuid(), c.id, s.state, 'Loaded', 'Signer ' || g, 'l' || g || '@load.example.ca',
+       'l' || g || '@load.example.ca',
+       p.fsa || ' ' || (g % 10) || chr(65 + (g / 10) % 26) || ((g / 260) % 10), p.province, p.fed_code,
+       CASE WHEN p.province = 'QC' OR g % 9 = 0 THEN 'fr' ELSE 'en' END, g % 3 = 0,
+       CASE WHEN t.at > now() - interval '7 days' THEN md5(g::text) END, t.at,
+       CASE WHEN s.state = 'confirmed' THEN t.at + interval '10 minutes' END,
+       CASE WHEN s.state = 'held' THEN 'ip-burst' END
+FROM campaign c, generate_series(1, :n) g
+CROSS JOIN LATERAL (SELECT now() - interval '120 days' * (1 - sqrt((g * 0.6180339887) % 1)) AS at) t
+CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 70 OR t.at < now() - interval '29 days' THEN 'confirmed'
+                                WHEN g % 100 < 97 THEN 'pending' ELSE 'held' END AS state) s
+JOIN place p ON p.k = (hashint4(g) & 2147483647) % (SELECT count(*) FROM place)
+WHERE c.slug = 'end-ice-complicity';
+INSERT INTO confirmation_mail (signature_id, status, attempts, created_at, next_attempt_at, sent_at, mailbox)
+SELECT id, 'sent', 1, created_at, created_at, created_at, left(md5(canonical_email), 22)
+FROM signature WHERE state <> 'held' AND email LIKE '%@load.example.ca';
+SELECT create_ddl FROM saved ORDER BY step \gexec
+SET session_replication_role = origin;
+INSERT INTO signature_count (campaign_id, state, province, fed_code, n)
+SELECT campaign_id, state, province, coalesce(fed_code, 'unknown'), count(*) FROM signature
+WHERE email LIKE '%@load.example.ca' GROUP BY 1, 2, 3, 4
+ON CONFLICT (campaign_id, state, province, fed_code) DO UPDATE SET n = signature_count.n + excluded.n;
+INSERT INTO signature_hourly (campaign_id, hour, signed, confirmed)
+SELECT campaign_id, hour, sum(signed), sum(confirmed) FROM (
+  SELECT campaign_id, date_trunc('hour', created_at, 'UTC') AS hour, 1 AS signed, 0 AS confirmed FROM signature
+  WHERE email LIKE '%@load.example.ca'
+  UNION ALL
+  SELECT campaign_id, date_trunc('hour', confirmed_at, 'UTC'), 0, 1 FROM signature
+  WHERE confirmed_at IS NOT NULL AND email LIKE '%@load.example.ca') s
+GROUP BY 1, 2
+ON CONFLICT (campaign_id, hour) DO UPDATE SET signed = signature_hourly.signed + excluded.signed,
+  confirmed = signature_hourly.confirmed + excluded.confirmed;
+SQL
+  "${PSQL[@]}" -c "VACUUM (ANALYZE) signature" -c "VACUUM (ANALYZE) confirmation_mail" \
+    -c "CHECKPOINT"
+  echo "RESULT preload rows=$1 seconds=$(( ($(now_ms) - started) / 1000 )) table_mb=$("${PSQL[@]}" -c \
+    "select pg_total_relation_size('signature') / 1048576") load=$(load_average | tr ' ' /)"
 }

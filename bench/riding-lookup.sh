@@ -3,7 +3,12 @@
 # application and a real PostgreSQL, both started here on free loopback ports and stopped on exit.
 #
 #   bench/riding-lookup.sh                 # build, warm up, then 30 s of lookups and 30 s of locates
-#   DURATION=10s CONNECTIONS=32 SKIP_BUILD=1 RUNS="locate lookup" JAVA_OPTS=-XX:+UseParallelGC bench/riding-lookup.sh
+#   DURATION=10s CONNECTIONS=32 SKIP_BUILD=1 ENDPOINTS="locate lookup" RUNS=3 JAVA_OPTS=-XX:+UseParallelGC bench/riding-lookup.sh
+#
+# ENDPOINTS (default "lookup locate health") are measured in turn, RUNS times (default 1). "health" is the HTTP
+# ceiling: GET /q/health/live, the cheapest answer the app has, served by the same Vert.x on the management port
+# (9000 in production, a free one here), with the same wrk settings; lookups near it cost little beyond HTTP.
+# (RUNS used to name the endpoints: a non-numeric RUNS still does.)
 #
 # Needs: java 17, PostgreSQL server binaries (apt-get install postgresql), wrk (apt-get install wrk), python3.
 # Targets (issue "Riding lookup"): >= 30,000 lookups/s with p99 <= 5 ms, and >= 10,000 locates/s, on 2 cores.
@@ -15,6 +20,8 @@ WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 OUT=${OUT:-bench/out/riding}
+if [[ "${RUNS:-1}" =~ ^[0-9]+$ ]]; then REPEAT=${RUNS:-1}; else ENDPOINTS=$RUNS; REPEAT=1; fi
+ENDPOINTS=${ENDPOINTS:-lookup locate health}
 mkdir -p "$OUT"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "missing: $1 ($2)" >&2; exit 2; }; }
@@ -90,6 +97,8 @@ with open(f"{out}/locate-paths.txt", "w") as f:
     for _ in range(50_000):
         lat, lon = random.choice(points)
         f.write(f"/api/ridings/locate?lat={float(lat):.5f}&lon={float(lon):.5f}\n")
+with open(f"{out}/health-paths.txt", "w") as f:
+    f.write("/q/health/live\n")
 PY
 
 cat > "$WORK/paths.lua" <<'LUA'
@@ -106,12 +115,14 @@ LUA
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 
+port_of() { if [ "$1" = health ]; then echo "$MANAGEMENT_PORT"; else echo "$APP_PORT"; fi; }
+
 run() {
-    local name=$1 file=$2
-    echo "== $name: $DURATION, $CONNECTIONS connections, $THREADS wrk thread(s)"
+    local name=$1 file=$2 run=${3:-1}
+    echo "== $name (run $run): $DURATION, $CONNECTIONS connections, $THREADS wrk thread(s)"
     local before after
     before=$(cpu_ticks)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/paths.lua" "http://127.0.0.1:$APP_PORT" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/paths.lua" "http://127.0.0.1:$(port_of "$name")" \
         -- "$file" | tee "$OUT/$name.txt"
     after=$(cpu_ticks)
     local rps p50 p99 requests cpu
@@ -122,18 +133,22 @@ run() {
     # The app's own CPU time per request: a figure that other load on the machine disturbs less than requests/s.
     cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
         'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
-    echo "RESULT $name: $rps requests/s, p50 $p50, p99 $p99, app CPU ${cpu} us/request" | tee -a "$OUT/summary.txt"
+    echo "RESULT $name: $rps requests/s, p50 $p50, p99 $p99, app CPU ${cpu} us/request (run $run, load" \
+        "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /))" | tee -a "$OUT/summary.txt"
 }
 
 : > "$OUT/summary.txt"
 # Every endpoint is warmed up before any is measured, so no measurement pays for compiling the shared HTTP path.
-for name in ${RUNS:-lookup locate}; do
+for name in $ENDPOINTS; do
     echo "== $name: warm-up $WARMUP"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/paths.lua" "http://127.0.0.1:$APP_PORT" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/paths.lua" "http://127.0.0.1:$(port_of "$name")" \
         -- "$OUT/$name-paths.txt" >/dev/null
 done
-for name in ${RUNS:-lookup locate}; do
-    run "$name" "$OUT/$name-paths.txt"
+# Endpoints alternate within each run, so each ratio to the ceiling compares figures taken minutes apart at most.
+for run in $(seq 1 "$REPEAT"); do
+    for name in $ENDPOINTS; do
+        run "$name" "$OUT/$name-paths.txt" "$run"
+    done
 done
 echo "== summary ($(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg); results in $OUT)"
 cat "$OUT/summary.txt"

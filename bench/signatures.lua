@@ -4,6 +4,7 @@ local threads = {}
 local requests = {}
 local next_request = 0
 local count = 250000
+local started = os.time()
 local codes = {"K1A 0A6", "B3H 1A1", "M5V 3L9", "V6B 1A1", "T2P 1A1", "H2X 1Y4", "R3C 1A1", "S4P 1A1"}
 
 function setup(thread)
@@ -16,9 +17,11 @@ function init(args)
   local tid = tonumber(string.match(id, "^(%d+)-")) or 0
   for i = 1, n do
     -- Each request from its own client address, through the app's trusted loopback proxy, as behind an ingress:
-    -- the per-client limits are counted for every signature but none is reached.
+    -- the per-client limits are counted for every signature but none is reached. IPv6 addresses, unique per wrk
+    -- process (its start second), thread and request: IPv4 ones would repeat within the limits' windows (1 and
+    -- 5 minutes) from one run to the next, or within a run past 65,536 requests, and be held without a mail.
     local headers = {["Content-Type"] = "application/json", ["Accept-Language"] = "fr-CA",
-      ["X-Forwarded-For"] = string.format("100.%d.%d.%d", 64 + tid, math.floor(i / 256) % 256, i % 256)}
+      ["X-Forwarded-For"] = string.format("fd00:%x:%x::%x:%x", started % 65536, tid, math.floor(i / 65536), i % 65536)}
     local body = string.format(
       '{"firstName":"Bench","lastName":"Signer","email":"b-%s-%d@bench.example.ca","postalCode":"%s","language":"fr"}',
       id, i, codes[(i % #codes) + 1])

@@ -1,50 +1,41 @@
 #!/usr/bin/env bash
-# Signature intake benchmark (issue: foundation). On this machine, app + PostgreSQL + load generator together:
-#   1. starts a real PostgreSQL (Debian package, fsync on), an SMTP sink and the packaged app;
-#   2. drives POST /api/campaigns/end-ice-complicity/signatures with unique emails for DURATION seconds (wrk);
-#   3. counts the rows actually stored and checks every 202 has its row;
-#   4. runs pgbench on the same server with the statement intake runs (insert + dedup + queue the mail),
-#      and with a plain single-row INSERT, and prints the ratios.
+# Signature intake benchmark. On this machine, app + PostgreSQL + load generators together:
+#   1. starts a real PostgreSQL (Debian package, fsync on), an SMTP sink and the packaged app; with PRELOAD=n first
+#      loads n signatures (and their mails) as a restore would (lib.sh preload_signatures);
+#   2. RUNS times: drives POST /api/campaigns/end-ice-complicity/signatures with unique emails for DURATION seconds
+#      (wrk, CONNECTIONS connections), counts the rows actually stored and checks every 202 has its row; offers RATE
+#      signatures/s at a fixed schedule (bench/ConstantRate.java, latency from the intended send time); then, with the
+#      app paused (SIGSTOP), runs pgbench on the same server with one signature's work per transaction (insert +
+#      dedup + queue the mail) and prints the ratio.
+# Rate limits stay on: every signer comes from its own address through the trusted loopback proxy (X-Forwarded-For),
+# so each limit is counted for every signature and none is reached. Proof of work is off (its cost is the signer's).
 # Usage: bench/signatures.sh [DURATION=60] [CONNECTIONS=64]
+#        env RUNS=1 RATE=1000 (0: no constant-rate run) RATE_SECONDS=DURATION PRELOAD=0 PGBENCH_SECONDS=20
+#        PLAIN_INSERT=1 (0: skip the plain-INSERT pgbench) WARMUP=15 REBUILD=1 APP_OPTS=(extra -D options)
 source "$(dirname "$0")/lib.sh"
-DURATION=${1:-60}
-CONNECTIONS=${2:-64}
+DURATION=${1:-${DURATION:-60}}
+CONNECTIONS=${2:-${CONNECTIONS:-64}}
+RUNS=${RUNS:-1}
+RATE=${RATE:-1000}
+RATE_SECONDS=${RATE_SECONDS:-$DURATION}
+PRELOAD=${PRELOAD:-0}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-20}
 need
 package_app
 start_postgres
 start_smtp_sink
-start_app "${INTAKE_OPTS[@]}"
-LUA="$ROOT/bench/signatures.lua"
-
-warm_up 15 "$LUA"
-sleep 2
-before=$("${PSQL[@]}" -c "select count(*) from signature")
-mails_before=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
-echo "Driving intake for ${DURATION}s with $CONNECTIONS connections..."
-out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$APP_PORT")
-echo "$out" | grep -E "Latency|Requests/sec|Non-2xx|Socket errors" || true
-result=$(echo "$out" | grep '^RESULT')
-mails_after=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
-sleep 2
-after=$("${PSQL[@]}" -c "select count(*) from signature")
-stored=$((after - before))
-accepted=$(echo "$result" | sed -E 's/.*accepted=([0-9]+).*/\1/')
-rps=$(echo "$result" | sed -E 's/.*rps=([0-9.]+).*/\1/')
-seconds=$(echo "$result" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
-sig_rate=$(awk -v a="$accepted" -v s="$seconds" 'BEGIN{printf "%.0f", a/s}')
-echo "$result"
-echo "signatures/s (202s)   : $sig_rate"
-echo "p50 / p99 latency (ms): $(echo "$result" | sed -E 's/.*p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \/ \2/')"
-echo "202 answers           : $accepted"
-echo "confirmation mails sent meanwhile: $((mails_after - mails_before)) (the queue drains behind intake)"
-echo "rows stored           : $stored (also counts requests still in flight when wrk stopped: at most $CONNECTIONS)"
-if [ "$stored" -lt "$accepted" ] || [ $((stored - accepted)) -gt "$CONNECTIONS" ]; then
-  echo "MISMATCH: every 202 must have its row"
-else
-  echo "every 202 has its row : yes"
+# shellcheck disable=SC2086
+start_app "${INTAKE_OPTS[@]}" ${APP_OPTS:-}
+if [ "$PRELOAD" -gt 0 ]; then
+  echo "Loading $PRELOAD signatures..."
+  preload_signatures "$PRELOAD"
 fi
+LUA="$ROOT/bench/signatures.lua"
+echo "Rate limits on: one client address per signer through the trusted loopback proxy (X-Forwarded-For);" \
+  "proof of work off"
+warm_up "${WARMUP:-15}" "$LUA"
+sleep 2
 
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 campaign=$("${PSQL[@]}" -c "select id from campaign where slug='end-ice-complicity'")
 cat > "$WORK/intake.sql" <<SQL
 WITH c AS (SELECT id, status FROM campaign WHERE slug = 'end-ice-complicity'),
@@ -65,12 +56,54 @@ INSERT INTO signature (id, campaign_id, first_name, last_name, email, canonical_
 VALUES (gen_random_uuid(), $campaign, 'Bench', 'Signer', md5(random()::text || clock_timestamp()::text),
         md5(random()::text || clock_timestamp()::text), 'K1A 0A6', 'ON', 'fr', false, 'abcdefghijklmnopqrstuv');
 SQL
-PGB=("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 24 -j 2 -T 20 postgres)
-pg_same=$("${PGB[@]}" -f "$WORK/intake.sql" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
-pg_raw=$("${PGB[@]}" -f "$WORK/insert.sql" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
-echo "pgbench, intake statement (insert + dedup + mail queue), 24 clients: ${pg_same} tx/s"
-echo "pgbench, plain single-row INSERT into signature, 24 clients    : ${pg_raw} tx/s"
-awk -v s="$sig_rate" -v a="$pg_same" -v b="$pg_raw" 'BEGIN{
-  printf "ratio app / pgbench (same statement): %.2f\n", s/a;
-  printf "ratio app / pgbench (plain INSERT)  : %.2f\n", s/b }'
-echo "targets: >= 3000 signatures/s and >= 0.5 x pgbench, every 202 stored"
+PGB=("$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 24 -j 2 -T "$PGBENCH_SECONDS" postgres)
+
+intake_run() { # $1 = run number: wrk at full speed, every 202 checked against the rows stored
+  local before mails_before out result mails_after after stored accepted seconds sig_rate load
+  before=$("${PSQL[@]}" -c "select count(*) from signature")
+  mails_before=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
+  echo "== run $1: intake for ${DURATION}s with $CONNECTIONS connections ($before signatures stored)"
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$LUA" "http://127.0.0.1:$APP_PORT")
+  load=$(load_average | tr ' ' /)
+  echo "$out" | grep -E "Latency|Requests/sec|Non-2xx|Socket errors" || true
+  result=$(echo "$out" | grep '^RESULT')
+  mails_after=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status = 'sent'")
+  sleep 2
+  after=$("${PSQL[@]}" -c "select count(*) from signature")
+  stored=$((after - before))
+  accepted=$(echo "$result" | sed -E 's/.*accepted=([0-9]+).*/\1/')
+  seconds=$(echo "$result" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
+  sig_rate=$(awk -v a="$accepted" -v s="$seconds" 'BEGIN{printf "%.0f", a/s}')
+  echo "$result"
+  echo "confirmation mails sent meanwhile: $((mails_after - mails_before)) (the queue drains behind intake)"
+  echo "rows stored: $stored for $accepted answers 202 (also counts requests in flight when wrk stopped)"
+  local ok=yes
+  if [ "$stored" -lt "$accepted" ] || [ $((stored - accepted)) -gt "$CONNECTIONS" ]; then
+    ok=no; echo "MISMATCH: every 202 must have its row"
+  fi
+  echo "RESULT intake run=$1 signatures_per_s=$sig_rate p50_ms=$(echo "$result" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')" \
+    "p99_ms=$(echo "$result" | sed -E 's/.*p99_ms=([0-9.]+).*/\1/') stored_before=$before every_202_stored=$ok" \
+    "load=$load"
+}
+
+for run in $(seq 1 "$RUNS"); do
+  intake_run "$run"
+  if [ "$RATE" -gt 0 ]; then
+    echo "== run $run: $RATE signatures/s offered for ${RATE_SECONDS}s at a fixed schedule (+5 s warm-up)"
+    echo "$(java "$ROOT/bench/ConstantRate.java" "http://127.0.0.1:$APP_PORT" "$RATE_SECONDS" "$RATE" 5 \
+      | grep '^RESULT') run=$run load=$(load_average | tr ' ' /)"
+  fi
+  [ "$PGBENCH_SECONDS" -gt 0 ] || continue
+  kill -STOP "$APP_PID"   # the app is paused, its CPU left to PostgreSQL, its JIT state kept for the next run
+  pg_same=$("${PGB[@]}" -f "$WORK/intake.sql" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+  load=$(load_average | tr ' ' /)
+  pg_raw=""
+  if [ "${PLAIN_INSERT:-1}" = 1 ]; then
+    pg_raw=$("${PGB[@]}" -f "$WORK/insert.sql" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+  fi
+  kill -CONT "$APP_PID"
+  echo "RESULT pgbench run=$run one_signature_per_tx_tps=${pg_same:-0} plain_insert_tps=${pg_raw:-skipped}" \
+    "clients=24 load=$load"
+done
+echo "targets: >= 15000 signatures/s and >= 1.7 x pgbench (one signature per transaction), p99 <= 50 ms at 64" \
+  "connections; p99 <= 20 ms at 1000/s offered; every 202 stored"

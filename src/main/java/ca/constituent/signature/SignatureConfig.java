@@ -24,8 +24,11 @@ public interface SignatureConfig {
     Writer writer();
 
     interface Writer {
-        /** Writer threads, each with its own connection and transaction. */
-        @WithDefault("4")
+        /**
+         * Writer threads, each with its own connection and transaction. Fewer writers make larger batches (see
+         * docs/performance.md, "Intake"): two measured better than four on 2 cores.
+         */
+        @WithDefault("2")
         int threads();
 
         /** The most signatures written in one statement and one commit. */
@@ -35,5 +38,12 @@ public interface SignatureConfig {
         /** Signatures that may wait for a writer; beyond that intake answers 503 at once. */
         @WithDefault("20000")
         int queueCapacity();
+
+        /**
+         * Whether the batch statement runs on PostgreSQL's cached generic plan instead of being planned for each
+         * batch (see docs/performance.md, "Intake"). Off only to compare.
+         */
+        @WithDefault("true")
+        boolean genericPlan();
     }
 }

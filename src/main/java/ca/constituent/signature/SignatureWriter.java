@@ -9,10 +9,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,8 +193,11 @@ class SignatureWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (config.writer().genericPlan()) {
+                    SignStatement.useGenericPlan(connection);
+                }
                 lockMailboxes(connection, batch);
-                run(connection, columns, types, scalars, outcomes);
+                SignStatement.run(connection, columns, types, scalars, outcomes);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -222,33 +223,6 @@ class SignatureWriter {
         try (PreparedStatement lock = connection.prepareStatement(LOCK_MAILBOXES)) {
             lock.setArray(1, connection.createArrayOf("text", mailboxes));
             lock.execute();
-        }
-    }
-
-    private static void run(Connection connection, Object[][] columns, String[] types, Object[] scalars,
-                            Outcome[] outcomes) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SignStatement.SQL)) {
-            for (int c = 0; c < columns.length; c++) {
-                Array array = connection.createArrayOf(types[c], columns[c]);
-                statement.setArray(c + 1, array);
-            }
-            for (int k = 0; k < scalars.length; k++) {
-                Object value = scalars[k];
-                if (value instanceof String[] strings) {
-                    statement.setArray(columns.length + k + 1, connection.createArrayOf("text", strings));
-                } else {
-                    statement.setObject(columns.length + k + 1, value);
-                }
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    int index = rows.getInt(1) - 1;
-                    String status = rows.getString(2);
-                    outcomes[index] = status == null ? Outcome.CAMPAIGN_NOT_FOUND
-                            : !"open".equals(status) ? Outcome.CAMPAIGN_CLOSED
-                            : rows.getBoolean(3) ? Outcome.SIGNED : Outcome.ALREADY_SIGNED;
-                }
-            }
         }
     }
 }

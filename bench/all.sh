@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Every benchmark on this machine, one after the other, then ONE table: min / median / max over RUNS runs.
+# Each part is one of the bench scripts (they start their own PostgreSQL, SMTP sink and app on free loopback ports
+# and stop them on exit); this script builds once, runs them, keeps their logs and reads their RESULT lines.
+#
+#   bench/all.sh                      # RUNS=3, about 20 minutes on the 2-core machine
+#   RUNS=1 DURATION=10 SKIP_10M=1 bench/all.sh      # a quick check
+#
+# Knobs (environment): RUNS=3; DURATION=15 (seconds of each measured intake, lookup, locate and ceiling run);
+# CONNECTIONS=64 (intake); RATE=1000 (signatures/s offered at a fixed schedule; 0 skips); PRELOAD_ROWS=10000000;
+# SKIP_10M=1, SKIP_INTAKE=1, SKIP_RIDING=1, SKIP_LETTERS=1, SKIP_STARTUP=1; LETTERS=5000 (per drain run);
+# REBUILD=0 (reuse target/quarkus-app). Logs: target/bench-all/<time>/.
+# Intake runs with the rate limits ON, every signer from its own address through the trusted loopback proxy
+# (X-Forwarded-For), so every limit is counted and none is reached; proof of work is off (its cost is the signer's).
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+RATE=${RATE:-1000}
+PRELOAD_ROWS=${PRELOAD_ROWS:-10000000}
+LETTERS=${LETTERS:-5000}
+OUT="$ROOT/target/bench-all/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+started=$(date +%s)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [ "${REBUILD:-1}" = 1 ]; then
+  echo "== building"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || { echo "build failed"; exit 1; }
+fi
+export REBUILD=0 SKIP_BUILD=1 RUNS
+
+part() { # $1 = log name, rest = command: runs one bench script, its output kept in $OUT/$1.log
+  local name=$1; shift
+  echo "== $name: $* ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  if ! (cd "$ROOT" && "$@") > "$OUT/$name.log" 2>&1; then
+    echo "   FAILED, see $OUT/$name.log"
+  fi
+  grep '^RESULT' "$OUT/$name.log" | sed 's/^/   /'
+}
+
+if [ -z "${SKIP_INTAKE:-}" ]; then
+  part intake env RATE="$RATE" PLAIN_INSERT=0 bench/signatures.sh "$DURATION" "$CONNECTIONS"
+fi
+if [ -z "${SKIP_10M:-}" ]; then
+  part intake-10m env PRELOAD="$PRELOAD_ROWS" RATE=0 PGBENCH_SECONDS=0 bench/signatures.sh "$DURATION" "$CONNECTIONS"
+fi
+if [ -z "${SKIP_RIDING:-}" ]; then
+  part riding env DURATION="${DURATION}s" WARMUP=10s OUT="$OUT/riding" bench/riding-lookup.sh
+fi
+if [ -z "${SKIP_LETTERS:-}" ]; then
+  part letters env CRASH=0 RENDER_SECONDS=5 bench/letters.sh "$LETTERS"
+fi
+if [ -z "${SKIP_STARTUP:-}" ]; then
+  part startup env LOAD=20 bench/startup.sh
+fi
+
+# ---- the table -----------------------------------------------------------------------------------------------
+field() { # $1 = log, $2 = line pattern, $3 = key: the value of key=... on each matching RESULT line
+  [ -f "$OUT/$1.log" ] || return 0
+  grep -E "^RESULT $2" "$OUT/$1.log" | sed -nE "s/.* $3=([0-9.]+).*/\1/p"
+}
+riding() { # $1 = endpoint: its requests/s on each run (riding-lookup.sh's summary, once a run)
+  [ -f "$OUT/riding/summary.txt" ] || return 0
+  sed -nE "s/^RESULT $1: ([0-9.]+) requests\/s.*/\1/p" "$OUT/riding/summary.txt"
+}
+ratios() { paste -d' ' <(echo "$1") <(echo "$2") | awk 'NF == 2 && $2 > 0 {printf "%.2f\n", $1 / $2}'; }
+row() { # $1 = label, $2 = values (one a line), $3 = unit/format, $4 = target
+  local stats
+  stats=$(echo "$2" | awk 'NF' | sort -g | awk -v f="$3" '{a[NR] = $1}
+    END { if (NR == 0) { printf "| — | — | — | 0"; exit }
+          printf "| " f " | " f " | " f " | %d", a[1], a[int((NR + 1) / 2)], a[NR], NR }')
+  printf "| %s %s | %s |\n" "$1" "$stats" "$4"
+}
+
+sig=$(field intake "intake run" signatures_per_s)
+pgb=$(field intake "pgbench run" one_signature_per_tx_tps)
+sig10=$(field intake-10m "intake run" signatures_per_s)
+lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
+{
+  echo "Machine: $(nproc) cores ($(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/Mem:/ {print $2}') GB RAM," \
+    "$(uname -sr); load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  echo "RUNS=$RUNS, intake/lookup runs of ${DURATION} s, $CONNECTIONS intake connections; app, PostgreSQL" \
+    "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1 | grep -oE '[0-9]+/bin' | cut -d/ -f1) (fsync on)" \
+    "and the load generators share the machine; $(( ($(date +%s) - started) / 60 )) min in all; logs in $OUT"
+  echo "Intake: rate limits ON (one client address per signer via X-Forwarded-For through the trusted loopback" \
+    "proxy), proof of work off"
+  echo
+  echo "| measure | min | median | max | runs | target |"
+  echo "|---|---|---|---|---|---|"
+  row "intake, signatures/s ($CONNECTIONS conn., empty table)" "$sig" "%.0f" "≥ 15,000"
+  row "intake p50, ms" "$(field intake "intake run" p50_ms)" "%.1f" ""
+  row "intake p99, ms" "$(field intake "intake run" p99_ms)" "%.1f" "≤ 50"
+  row "pgbench, one signature per transaction, tps (same run)" "$pgb" "%.0f" ""
+  row "intake / pgbench" "$(ratios "$sig" "$pgb")" "%.2f" "≥ 1.7"
+  row "constant $RATE/s offered: p50, ms (from intended send time)" "$(field intake constant_rate p50_ms)" "%.1f" ""
+  row "constant $RATE/s offered: p99, ms" "$(field intake constant_rate p99_ms)" "%.1f" "≤ 20"
+  row "constant $RATE/s offered: max, ms" "$(field intake constant_rate max_ms)" "%.1f" ""
+  row "intake with $PRELOAD_ROWS stored, signatures/s" "$sig10" "%.0f" "≥ 0.8 × empty"
+  row "intake with $PRELOAD_ROWS stored, p99 ms" "$(field intake-10m "intake run" p99_ms)" "%.1f" ""
+  row "10M / empty (run by run)" "$(ratios "$sig10" "$sig")" "%.2f" "≥ 0.80"
+  row "loading $PRELOAD_ROWS signatures + mails, s" "$(field intake-10m preload seconds)" "%.0f" ""
+  row "riding lookups/s" "$lookup" "%.0f" ""
+  row "riding locates/s" "$locate" "%.0f" ""
+  row "HTTP ceiling: /q/health/live requests/s (management port)" "$health" "%.0f" ""
+  row "lookups / ceiling (same run)" "$(ratios "$lookup" "$health")" "%.2f" "≥ 0.9"
+  row "locates / ceiling (same run)" "$(ratios "$locate" "$health")" "%.2f" ""
+  row "letters rendered/s (2 threads)" "$(field letters "letters=.*letters_per_s" letters_per_s)" "%.0f" ""
+  row "mails drained/s (outbox → SMTP sink)" "$(field letters "letters=.*mails_per_s" mails_per_s)" "%.0f" "≥ 800"
+  for label in plain appcds; do
+    line=$(grep -E "^RESULT ready \($label\)" "$OUT/startup.log" 2>/dev/null | head -1)
+    [ -n "$line" ] && printf "| start-up to ready, ms (%s, migrated database) | %s | %s | %s | %s | ≤ 1,500 (median) |\n" \
+      "$label" $(echo "$line" | sed -E 's/.*min ([0-9]+) ms, median ([0-9]+) ms, max ([0-9]+) ms over ([0-9]+).*/\1 \2 \3 \4/')
+  done
+  rss=$(sed -nE 's/^RESULT container settings: RSS ([0-9]+) MB.*peak ([0-9]+) MB.*/\1 (peak \2)/p' "$OUT/startup.log" 2>/dev/null)
+  [ -n "$rss" ] && echo "| RSS after 20 s of intake, MB (container settings) | $rss | | | 1 | ≤ 300 |"
+} | tee "$OUT/table.md"
+echo "(every figure: min / median / max over the runs; each RESULT line in the logs carries its load average)"
