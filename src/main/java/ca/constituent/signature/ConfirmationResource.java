@@ -3,12 +3,16 @@ package ca.constituent.signature;
 import ca.constituent.campaign.Campaign;
 import ca.constituent.campaign.CampaignPage;
 import ca.constituent.campaign.CampaignPages;
+import ca.constituent.campaign.SignForm;
+import ca.constituent.common.FieldError;
 import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
+import ca.constituent.common.ProblemMapper;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
+import ca.constituent.riding.RidingLookup;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +33,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The link in the confirmation mail. Its GET only shows a button, so mail scanners that follow links confirm
- * nothing; the button's POST confirms. {@code POST /api/signatures/{id}/confirmation} does the same for scripts.
+ * The link in the confirmation mail. Its GET only shows what is being confirmed (name, riding, postal code masked,
+ * note, consent) with a button, so mail scanners that follow links confirm nothing; the button's POST confirms the
+ * details as the mailbox owner left them. {@code POST /api/signatures/{id}/confirmation} confirms for scripts.
  */
 @Path("/")
 @Tag(name = "Signatures")
@@ -45,23 +52,25 @@ class ConfirmationResource {
     @CheckedTemplate(basePath = "signature")
     static class Templates {
         static native TemplateInstance confirm(Texts t, String outcome, UUID id, String key, String campaignTitle,
-                                               String letterUrl, String detail, CampaignPage campaign,
-                                               RidingTally tally);
+                                               String letterUrl, String detail, PendingDetails details,
+                                               SignForm form, CampaignPage campaign, RidingTally tally);
     }
 
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
+    private final RidingLookup ridings;
     private final CampaignPages pages;
-    private final SignerRidings ridings;
+    private final SignerRidings signerRidings;
 
     ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
-                         CampaignPages pages, SignerRidings ridings) {
-        this.signatures = signatures;
+                         RidingLookup ridings, CampaignPages pages, SignerRidings signerRidings) {
         this.pages = pages;
-        this.ridings = ridings;
+        this.signerRidings = signerRidings;
+        this.signatures = signatures;
         this.signerKeys = signerKeys;
         this.config = config;
+        this.ridings = ridings;
     }
 
     @GET
@@ -81,9 +90,26 @@ class ConfirmationResource {
         if (signature.isConfirmed()) {
             return page(200, render(language, "already-confirmed", signatureId, key, null));
         }
+        return page(200, ask(language, signature, key, SignForm.of(asSigned(signature), List.of())));
+    }
+
+    /** The confirmation page: what is being confirmed, the fields the owner may correct, and the button. */
+    private TemplateInstance ask(Language language, Signature signature, String key, SignForm form) {
         Campaign campaign = Campaign.findById(signature.campaignId);
-        return page(200, render(language, "ask", signatureId, key,
-                language == Language.FR ? campaign.titleFr : campaign.titleEn));
+        String riding = signature.fedCode == null ? null : ridings.riding(signature.fedCode)
+                .map(r -> language == Language.FR ? r.nameFr() : r.nameEn()).orElse(null);
+        PendingDetails details = new PendingDetails(signature.postalCode.substring(0, 3), riding);
+        return Templates.confirm(new Texts(language), "ask", signature.id, key,
+                language == Language.FR ? campaign.titleFr : campaign.titleEn, null, null, details, form, null, null);
+    }
+
+    private static Map<String, String> asSigned(Signature signature) {
+        Map<String, String> values = new HashMap<>();
+        values.put("firstName", signature.firstName);
+        values.put("lastName", signature.lastName);
+        values.put("personalNote", signature.personalNote == null ? "" : signature.personalNote);
+        values.put("consentUpdates", String.valueOf(signature.consentUpdates));
+        return values;
     }
 
     private static Response page(int status, TemplateInstance page) {
@@ -96,11 +122,22 @@ class ConfirmationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The button of the confirmation page: confirms the signature once")
-    public Response confirmFromPage(String id, @RestForm String key, @RestQuery String lang,
-                                    @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response confirmFromPage(String id, @RestForm String key, @RestForm String details,
+                                    @RestForm String firstName, @RestForm String lastName,
+                                    @RestForm String personalNote, @RestForm String consentUpdates,
+                                    @RestQuery String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = RequestLanguage.of(lang, acceptLanguage);
         UUID signatureId = Ids.parseUuid(id);
-        SignatureService.Confirmation outcome = signatures.confirm(signatureId, key);
+        Corrections corrections = null;
+        if (details != null) {
+            try {
+                corrections = SignatureValidator.corrections(firstName, lastName, personalNote, consentUpdates,
+                        language);
+            } catch (ProblemException e) {
+                return refused(signatureId, key, language, e, firstName, lastName, personalNote, consentUpdates);
+            }
+        }
+        SignatureService.Confirmation outcome = signatures.confirm(signatureId, key, corrections);
         String name = switch (outcome) {
             case CONFIRMED -> "confirmed";
             case ALREADY_CONFIRMED -> "already-confirmed";
@@ -122,7 +159,7 @@ class ConfirmationResource {
     @Operation(summary = "Confirm a signature with the signer key from the confirmation mail's link")
     public ConfirmationResult confirm(String id, ConfirmRequest request) {
         SignatureService.Confirmation outcome =
-                signatures.confirm(Ids.parseUuid(id), request == null ? null : request.key());
+                signatures.confirm(Ids.parseUuid(id), request == null ? null : request.key(), null);
         return switch (outcome) {
             case CONFIRMED, ALREADY_CONFIRMED -> new ConfirmationResult(Signature.CONFIRMED);
             case EXPIRED -> throw new ProblemException(410, "confirmation-expired",
@@ -131,15 +168,31 @@ class ConfirmationResource {
         };
     }
 
+    /** Corrections that break the form's rules: the page again, each field marked, nothing stored. */
+    private Response refused(UUID id, String key, Language language, ProblemException problem, String firstName,
+                             String lastName, String personalNote, String consentUpdates) {
+        Signature signature = id == null || !signerKeys.verify(id, key) ? null : Signature.findById(id);
+        if (signature == null || !Signature.PENDING.equals(signature.state)) {
+            return page(404, render(language, "invalid", null, null, null));
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("firstName", firstName == null ? "" : firstName);
+        values.put("lastName", lastName == null ? "" : lastName);
+        values.put("personalNote", personalNote == null ? "" : personalNote);
+        values.put("consentUpdates", consentUpdates == null ? "false" : consentUpdates);
+        List<FieldError> errors = ProblemMapper.toProblem(problem, language).errors();
+        return page(400, ask(language, signature, key, SignForm.of(values, errors == null ? List.of() : errors)));
+    }
+
     private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
         boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
         Signature signature = confirmed ? Signature.findById(id) : null;
         return Templates.confirm(new Texts(language), outcome, id, key, campaignTitle,
                 confirmed ? letterUrl(id, key, language) : null,
                 Messages.get(language, "problem.confirmation-expired.detail",
-                        Map.of("days", config.confirmationValidDays())),
+                        Map.of("days", config.confirmationValidDays())), null, SignForm.blank(),
                 signature == null ? null : pages.page(Campaign.findById(signature.campaignId), language),
-                signature == null ? null : ridings.of(signature, language));
+                signature == null ? null : signerRidings.of(signature, language));
     }
 
     /** Where the signer writes to their MP; the letter feature serves it. */

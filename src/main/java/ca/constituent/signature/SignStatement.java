@@ -76,32 +76,36 @@ final class SignStatement {
                 WHERE c.status = 'open'
                 ORDER BY i.ord
                 -- A held signature gives way to a later clean one with the same address: an attacker who floods
-                -- with someone's address cannot stop that person from signing.
+                -- with someone's address cannot stop that person from signing. A pending one takes the later
+                -- details, and its new confirmation mail says so: the mailbox owner confirms what stands.
                 ON CONFLICT (campaign_id, canonical_email) DO UPDATE
                     SET first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
                         postal_code = excluded.postal_code, province = excluded.province,
                         fed_code = excluded.fed_code, language = excluded.language,
                         consent_updates = excluded.consent_updates, personal_note = excluded.personal_note,
                         ip_hash = excluded.ip_hash, state = 'pending', held_reason = NULL
-                    WHERE s.state = 'held' AND excluded.state = 'pending'
-                RETURNING id, state, campaign_id, canonical_email
+                    WHERE s.state IN ('held', 'pending') AND excluded.state = 'pending'
+                -- xmax is set on a row this statement updated, zero on one it inserted
+                RETURNING id, state, campaign_id, canonical_email, xmax <> 0 AS updated
             ), target AS (
-                SELECT DISTINCT ON (t.id) t.id, t.state, t.mailbox, t.ord FROM (
-                    SELECT coalesce(n.id, s.id) AS id, coalesce(n.state, s.state) AS state, i.mailbox, i.ord
+                SELECT DISTINCT ON (t.id) t.id, t.state, t.mailbox, t.ord, t.after_update FROM (
+                    SELECT coalesce(n.id, s.id) AS id, coalesce(n.state, s.state) AS state, i.mailbox, i.ord,
+                           coalesce(n.updated AND s.state = 'pending', false) AS after_update
                     FROM input i JOIN c ON c.ord = i.ord JOIN budget b ON b.ord = i.ord
                     LEFT JOIN ins n ON n.campaign_id = c.campaign_id AND n.canonical_email = i.canonical_email
                     LEFT JOIN LATERAL (
+                        -- The statement's snapshot: the row as it was before this statement changed it.
                         -- OFFSET 0 keeps this a per-row unique-index probe, never a scan of all signatures
                         SELECT s.id, s.state FROM signature s
                         WHERE s.campaign_id = c.campaign_id AND s.canonical_email = i.canonical_email
                         OFFSET 0
-                    ) s ON n.id IS NULL
+                    ) s ON n.id IS NULL OR n.updated
                     WHERE c.status = 'open' AND b.reason IS NULL
                 ) t
                 ORDER BY t.id, t.ord
             ), mail AS (
-                INSERT INTO confirmation_mail (signature_id, mailbox)
-                SELECT t.id, t.mailbox FROM (
+                INSERT INTO confirmation_mail (signature_id, mailbox, after_update)
+                SELECT t.id, t.mailbox, t.after_update FROM (
                     SELECT target.*, row_number() OVER (PARTITION BY mailbox ORDER BY ord) AS mailbox_rank
                     FROM target WHERE state = 'pending'
                 ) t

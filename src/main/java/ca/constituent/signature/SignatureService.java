@@ -196,9 +196,12 @@ public class SignatureService {
      * Confirms a pending signature for the holder of its signer key, once. The link expires
      * {@code confirmationValidDays} after the latest confirmation mail was queued; a confirmed signature stays
      * confirmed whatever the age of the link.
+     *
+     * @param corrections the details as the mailbox owner left them on the confirmation page, stored with the
+     *                    confirmation; null keeps the details as signed (the API, or a page without the fields)
      */
     @Transactional
-    Confirmation confirm(UUID id, String key) {
+    Confirmation confirm(UUID id, String key, Corrections corrections) {
         if (id == null || !signerKeys.verify(id, key)) {
             return Confirmation.NOT_FOUND;
         }
@@ -220,8 +223,13 @@ public class SignatureService {
         if (lastMail == null || lastMail.plusDays(config.confirmationValidDays()).isBefore(OffsetDateTime.now())) {
             return Confirmation.EXPIRED;
         }
-        int updated = Signature.update("state = ?1, confirmedAt = ?2 where id = ?3 and state = ?4",
-                Signature.CONFIRMED, OffsetDateTime.now(), id, Signature.PENDING);
+        int updated = corrections == null
+                ? Signature.update("state = ?1, confirmedAt = ?2 where id = ?3 and state = ?4",
+                        Signature.CONFIRMED, OffsetDateTime.now(), id, Signature.PENDING)
+                : Signature.update("state = ?1, confirmedAt = ?2, firstName = ?3, lastName = ?4, personalNote = ?5,"
+                                + " consentUpdates = ?6 where id = ?7 and state = ?8",
+                        Signature.CONFIRMED, OffsetDateTime.now(), corrections.firstName(), corrections.lastName(),
+                        corrections.personalNote(), corrections.consentUpdates(), id, Signature.PENDING);
         if (updated == 1) {
             registry.counter("constituent.signatures.confirmed").increment();
             return Confirmation.CONFIRMED;

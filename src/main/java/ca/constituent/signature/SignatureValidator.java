@@ -55,6 +55,25 @@ final class SignatureValidator {
                 longitude);
     }
 
+    /**
+     * Checks the corrections made on the confirmation page with the form's own rules.
+     *
+     * @throws ProblemException listing every invalid field, in the signer's language
+     */
+    static Corrections corrections(String firstName, String lastName, String personalNote, String consent,
+                                   Language language) {
+        Fields fields = new Fields();
+        String first = plainName(fields, fields.line(firstName, "firstName", Fields.MAX_NAME, "field.required"),
+                "firstName");
+        String last = plainName(fields, fields.line(lastName, "lastName", Fields.MAX_NAME, "field.required"),
+                "lastName");
+        String note = fields.lines(personalNote, "personalNote", Fields.MAX_NOTE, null);
+        String given = fields.code(consent, "consentUpdates", CONSENT);
+        fields.check(language);
+        return new Corrections(first, last, note, given != null && given.toLowerCase(Locale.ROOT)
+                .matches("true|on|yes|oui|1"));
+    }
+
     /** A name goes into a mail's greeting: no link, address or domain, few digits ({@link PlainName}). */
     private static String plainName(Fields fields, String name, String field) {
         if (name != null && !PlainName.isPlain(name)) {

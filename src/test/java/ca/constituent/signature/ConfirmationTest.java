@@ -134,4 +134,113 @@ class ConfirmationTest {
                 .then().statusCode(404);
         assertEquals("invalidated", state(id));
     }
+
+    Map<String, Object> row(UUID id) {
+        return sql.rows("SELECT first_name, last_name, personal_note, consent_updates, state FROM signature "
+                + "WHERE id = ?", id).get(0);
+    }
+
+    UUID signed(Map<String, Object> body) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post(SignatureResourceTest.SIGNATURES).then().statusCode(202);
+        return (UUID) sql.rows("SELECT id FROM signature WHERE email = ?", body.get("email")).get(0).get("id");
+    }
+
+    @Test
+    void theConfirmationPageShowsWhatIsBeingConfirmedWithThePostalCodeMasked() {
+        Map<String, Object> body = Signer.valid();
+        body.put("postalCode", "H2X 1Y4");
+        body.put("personalNote", "Fermez les bureaux de l'ICE.");
+        body.put("consentUpdates", true);
+        UUID id = signed(body);
+        String page = given().when().get("/confirm/" + id + "?key=" + keys.keyFor(id) + "&lang=fr")
+                .then().statusCode(200).extract().body().asString();
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> org.junit.jupiter.api.Assertions.assertTrue(page.contains("value=\"Marie-Ève\""), page),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(page.contains("H2X •••")),
+                () -> org.junit.jupiter.api.Assertions.assertFalse(page.contains("1Y4"), "the rest is not shown"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(page.contains("Fermez les bureaux de l&#39;ICE.")
+                        || page.contains("Fermez les bureaux de l'ICE.")),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(page.contains("value=\"true\" "
+                        + "aria-describedby=\"consent-hint\" checked"), "consent as it stands"),
+                () -> org.junit.jupiter.api.Assertions.assertTrue(page.contains("Circonscription")));
+        assertEquals("pending", state(id));
+    }
+
+    @Test
+    void theOwnerCorrectsTheNameAndUnticksConsentBeforeConfirming() {
+        Map<String, Object> body = Signer.valid();
+        body.put("consentUpdates", true);
+        body.put("personalNote", "typo in my nmae");
+        UUID id = signed(body);
+        given().contentType(ContentType.URLENC).formParam("key", keys.keyFor(id)).formParam("details", "1")
+                .formParam("firstName", "Marie-Eve").formParam("lastName", "Tremblay-Roy")
+                .formParam("personalNote", "")
+                .when().post("/confirm/" + id + "?lang=en")
+                .then().statusCode(200).body(containsString("your signature is confirmed"));
+        Map<String, Object> stored = row(id);
+        assertEquals("confirmed", stored.get("state"));
+        assertEquals("Marie-Eve", stored.get("first_name"));
+        assertEquals("Tremblay-Roy", stored.get("last_name"));
+        assertEquals(null, stored.get("personal_note"));
+        assertEquals(false, stored.get("consent_updates"), "an unticked box withdraws the form's consent");
+    }
+
+    @Test
+    void consentCountsAsTickedOnTheConfirmationPage() {
+        UUID id = signedId("en");
+        assertEquals(false, row(id).get("consent_updates"));
+        given().contentType(ContentType.URLENC).formParam("key", keys.keyFor(id)).formParam("details", "1")
+                .formParam("firstName", "Marie-Ève").formParam("lastName", "Tremblay")
+                .formParam("consentUpdates", "true")
+                .when().post("/confirm/" + id + "?lang=en").then().statusCode(200);
+        assertEquals(true, row(id).get("consent_updates"));
+    }
+
+    @Test
+    void badCorrectionsShowThePageAgainInTheSignersLanguageAndConfirmNothing() {
+        UUID id = signedId("fr");
+        given().contentType(ContentType.URLENC).formParam("key", keys.keyFor(id)).formParam("details", "1")
+                .formParam("firstName", "Visitez evil.com").formParam("lastName", "")
+                .formParam("consentUpdates", "true")
+                .when().post("/confirm/" + id + "?lang=fr")
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("Veuillez corriger"))
+                .body(containsString("id=\"firstName\" name=\"firstName\" aria-invalid=\"true\""))
+                .body(containsString("id=\"lastName\" name=\"lastName\" aria-invalid=\"true\""))
+                .body(containsString("value=\"Visitez evil.com\""));
+        Map<String, Object> stored = row(id);
+        assertEquals("pending", stored.get("state"));
+        assertEquals("Marie-Ève", stored.get("first_name"));
+        assertEquals(false, stored.get("consent_updates"));
+    }
+
+    @Test
+    void aSecondSignatureBeforeConfirmationUpdatesThePendingDetailsAndItsMailSaysSo() {
+        Map<String, Object> body = Signer.valid();
+        UUID id = signed(body);
+        body.put("firstName", "Élise");
+        body.put("personalNote", "Second thoughts.");
+        body.put("consentUpdates", true);
+        assertEquals(id, signed(body));
+        Map<String, Object> stored = row(id);
+        assertEquals("Élise", stored.get("first_name"));
+        assertEquals("Second thoughts.", stored.get("personal_note"));
+        assertEquals(true, stored.get("consent_updates"));
+        assertEquals("pending", stored.get("state"));
+        assertEquals(java.util.List.of(false, true), sql.rows("SELECT after_update FROM confirmation_mail "
+                + "WHERE signature_id = ? ORDER BY id", id).stream().map(r -> r.get("after_update")).toList());
+    }
+
+    @Test
+    void aLaterSignatureNeverChangesAConfirmedOne() {
+        Map<String, Object> body = Signer.valid();
+        UUID id = signed(body);
+        sql.update("UPDATE signature SET state = 'confirmed', confirmed_at = now() WHERE id = ?", id);
+        body.put("firstName", "Mallory");
+        signed(body);
+        assertEquals("Marie-Ève", row(id).get("first_name"));
+        assertEquals(1, sql.count("SELECT count(*) FROM confirmation_mail WHERE signature_id = ?", id));
+    }
 }
