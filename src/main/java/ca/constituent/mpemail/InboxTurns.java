@@ -38,8 +38,11 @@ class InboxTurns {
             ), turns AS (
                 SELECT l.id, row_number() OVER (PARTITION BY i.to_email ORDER BY l.next_attempt_at, l.id) AS turn
                 FROM inbox i CROSS JOIN share
-                CROSS JOIN LATERAL (SELECT id, next_attempt_at FROM mp_email
+                CROSS JOIN LATERAL (SELECT id, next_attempt_at FROM mp_email e
                                     WHERE status = 'queued' AND next_attempt_at <= now() AND to_email = i.to_email
+                                      -- an invalidated signer's letter waits, and leaves if the signature is restored
+                                      AND NOT EXISTS (SELECT 1 FROM signature s
+                                                      WHERE s.id = e.signature_id AND s.state = 'invalidated')
                                     ORDER BY next_attempt_at, id LIMIT share.n) l
             )
             SELECT m.id, m.to_email FROM mp_email m JOIN turns t ON t.id = m.id

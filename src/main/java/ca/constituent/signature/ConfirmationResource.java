@@ -1,10 +1,10 @@
 package ca.constituent.signature;
 
 import ca.constituent.campaign.Campaign;
-import ca.constituent.campaign.CampaignPage;
-import ca.constituent.campaign.CampaignPages;
 import ca.constituent.campaign.SignForm;
 import ca.constituent.common.FieldError;
+import ca.constituent.campaign.CampaignPage;
+import ca.constituent.campaign.CampaignPages;
 import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
@@ -59,18 +59,18 @@ class ConfirmationResource {
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
-    private final RidingLookup ridings;
+    private final RidingLookup ridingLookup;
     private final CampaignPages pages;
-    private final SignerRidings signerRidings;
+    private final SignerRidings ridings;
 
     ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
-                         RidingLookup ridings, CampaignPages pages, SignerRidings signerRidings) {
-        this.pages = pages;
-        this.signerRidings = signerRidings;
+                         RidingLookup ridingLookup, CampaignPages pages, SignerRidings ridings) {
         this.signatures = signatures;
+        this.pages = pages;
+        this.ridings = ridings;
         this.signerKeys = signerKeys;
         this.config = config;
-        this.ridings = ridings;
+        this.ridingLookup = ridingLookup;
     }
 
     @GET
@@ -96,7 +96,7 @@ class ConfirmationResource {
     /** The confirmation page: what is being confirmed, the fields the owner may correct, and the button. */
     private TemplateInstance ask(Language language, Signature signature, String key, SignForm form) {
         Campaign campaign = Campaign.findById(signature.campaignId);
-        String riding = signature.fedCode == null ? null : ridings.riding(signature.fedCode)
+        String riding = signature.fedCode == null ? null : ridingLookup.riding(signature.fedCode)
                 .map(r -> language == Language.FR ? r.nameFr() : r.nameEn()).orElse(null);
         PendingDetails details = new PendingDetails(signature.postalCode.substring(0, 3), riding);
         return Templates.confirm(new Texts(language), "ask", signature.id, key,
@@ -192,7 +192,7 @@ class ConfirmationResource {
                 Messages.get(language, "problem.confirmation-expired.detail",
                         Map.of("days", config.confirmationValidDays())), null, SignForm.blank(),
                 signature == null ? null : pages.page(Campaign.findById(signature.campaignId), language),
-                signature == null ? null : signerRidings.of(signature, language));
+                signature == null ? null : ridings.of(signature, language));
     }
 
     /** Where the signer writes to their MP; the letter feature serves it. */
