@@ -64,4 +64,14 @@ class MpPhotos {
             return failed;
         }
     }
+
+    /** An 80 × 100 SVG with the MP's initials, in the card's colours, for an MP whose photo cannot be fetched. */
+    static String initials(String initials) {
+        String letters = initials.codePoints().filter(Character::isLetter)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"100\" viewBox=\"0 0 80 100\">"
+                + "<rect width=\"80\" height=\"100\" fill=\"#e4ece7\"/><text x=\"40\" y=\"60\" "
+                + "text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"28\" font-weight=\"700\" "
+                + "fill=\"#1a5c3a\">" + letters + "</text></svg>";
+    }
 }

@@ -1,5 +1,6 @@
 package ca.constituent.riding;
 
+import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.Fields;
 import io.smallrye.common.annotation.Blocking;
@@ -37,15 +38,24 @@ class RidingResource {
 
     @GET
     @Path("/{fedCode: [0-9]{5}}/photo")
-    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", MediaType.APPLICATION_JSON})
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", "image/svg+xml", MediaType.APPLICATION_JSON})
     @Blocking
     @Operation(summary = "The photo of the riding's MP, served from here so pages make no third-party request")
-    @APIResponse(responseCode = "404", description = "No MP, no photo in the data, or the photo could not be fetched")
+    @APIResponse(responseCode = "404", description = "No such riding, or a vacant seat; an MP whose photo cannot be "
+            + "fetched gets an SVG of their initials")
     public Response photo(@RestPath String fedCode) {
-        String url = lookup.riding(fedCode).map(RidingView::mp).map(Mp::photoUrl).orElse(null);
+        RidingView riding = lookup.riding(fedCode).orElseThrow(() -> ProblemException.notFound("photo-not-found"));
+        String url = riding.mp() == null ? null : riding.mp().photoUrl();
         MpPhotos.Photo photo = url == null ? null : photos.photo(url).orElse(null);
         if (photo == null) {
-            throw ProblemException.notFound("photo-not-found");
+            if (riding.mp() == null) {
+                throw ProblemException.notFound("photo-not-found");
+            }
+            // The photo could not be fetched: the MP's initials, so that no page shows a broken image.
+            CacheControl brief = new CacheControl();
+            brief.setMaxAge(600);
+            return Response.ok(MpPhotos.initials(MpCard.of(riding, Language.EN).initials()), "image/svg+xml")
+                    .cacheControl(brief).build();
         }
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86_400);

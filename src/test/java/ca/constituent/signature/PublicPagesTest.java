@@ -74,6 +74,9 @@ class PublicPagesTest {
         assertTrue(!letter.matches("(?s).*<img[^>]+src=\"https?:.*"), "an image from another site");
         given().when().get("/api/ridings/99999/photo").then().statusCode(404)
                 .contentType("application/problem+json");
+        // The House of Commons' photo when it can be fetched, else an SVG of the initials: never a broken image.
+        given().when().get("/api/ridings/35079/photo").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("image/"));
     }
 
     @Test
