@@ -113,14 +113,17 @@ class CampaignPagesResource {
     }
 
     private io.quarkus.qute.TemplateInstance page(Template template, Language language, String path, String slug) {
+        return pages.page(template, language, current.get(), path).data("slug", slug).data("campaigns", choices());
+    }
+
+    /** Every campaign, newest first, for a page's campaign picker. */
+    static List<CampaignChoice> choices() {
         List<Campaign> all = Campaign.list("order by createdAt desc, id desc");
-        List<CampaignChoice> choices = all.stream().map(c -> new CampaignChoice(c.slug, c.titleEn, c.titleFr))
-                .toList();
-        return pages.page(template, language, current.get(), path).data("slug", slug).data("campaigns", choices);
+        return all.stream().map(c -> new CampaignChoice(c.slug, c.titleEn, c.titleFr)).toList();
     }
 
     /** The campaign asked for, else the newest open one, else the newest. */
-    private static String slug(String campaign) {
+    static String slug(String campaign) {
         if (campaign != null && Campaign.findBySlug(campaign).isPresent()) {
             return campaign;
         }

@@ -1,15 +1,10 @@
 package ca.constituent.admin;
 
 import ca.constituent.campaign.Campaign;
-import ca.constituent.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Newest signatures first, a page at a time by keyset: the cursor is the last row's (created_at, id), so a page costs
@@ -34,25 +29,13 @@ class RecentSignatures {
     @SuppressWarnings("unchecked")
     Page page(String slug, String cursor, boolean masked) {
         Campaign campaign = CampaignStats.campaign(slug);
-        OffsetDateTime beforeAt = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        UUID beforeId = new UUID(-1L, -1L);
-        if (cursor != null && !cursor.isBlank()) {
-            String[] parts = cursor.split("_", 2);
-            try {
-                long micros = Long.parseLong(parts[0]);
-                beforeAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        Math.floorMod(micros, 1_000_000L) * 1000).atOffset(ZoneOffset.UTC);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new ProblemException(400, "bad-request");
-            }
-        }
+        Keyset before = Keyset.parse(cursor);
         int size = config.pageSize();
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, created_at, state, first_name, last_name, email, postal_code, province, fed_code, language
                 FROM signature WHERE campaign_id = ?1 AND (created_at, id) < (?2, ?3)
                 ORDER BY created_at DESC, id DESC LIMIT ?4
-                """).setParameter(1, campaign.id).setParameter(2, beforeAt).setParameter(3, beforeId)
+                """).setParameter(1, campaign.id).setParameter(2, before.at()).setParameter(3, before.id())
                 .setParameter(4, size).getResultList();
         List<RecentSignature> list = rows.stream().map(r -> new RecentSignature(r[0].toString(),
                 AdminAudit.toOffset(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
@@ -60,8 +43,7 @@ class RecentSignatures {
         String next = null;
         if (list.size() == size) {
             RecentSignature last = list.get(size - 1);
-            Instant at = last.createdAt().toInstant();
-            next = (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000) + "_" + last.id();
+            next = Keyset.format(last.createdAt(), last.id());
         }
         return new Page(list, next);
     }

@@ -8,7 +8,7 @@ import java.util.Set;
  * {@code +tags} are dropped only where the provider itself ignores them, so two people at a provider that keeps
  * them apart stay two signers.
  */
-final class CanonicalEmail {
+public final class CanonicalEmail {
 
     /** Providers that ignore dots in the local part and deliver {@code name+tag} to {@code name}. */
     private static final Set<String> DOTS_AND_TAGS = Set.of("gmail.com", "googlemail.com");
@@ -23,7 +23,7 @@ final class CanonicalEmail {
     }
 
     /** The canonical form of an address already checked by {@link EmailAddress}. */
-    static String of(String email) {
+    public static String of(String email) {
         String lower = email.toLowerCase(Locale.ROOT);
         int at = lower.lastIndexOf('@');
         String local = lower.substring(0, at);

@@ -29,12 +29,15 @@ import java.util.UUID;
 class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
 
     record Claimed(long id, int attempts, UUID signatureId, String firstName, String email, Language language,
-                   String campaignTitle) implements MailKind.Row {
+                   String campaignTitle, boolean afterUpdate) implements MailKind.Row {
     }
 
-    /** What the mail's templates show. */
+    /**
+     * What the mail's templates show; {@code afterUpdate} when a later signature with the same address replaced the
+     * pending details, so the mail asks to check them before confirming.
+     */
     record Links(String firstName, String campaignTitle, int validDays, String confirm, String data,
-                 String unsubscribe) {
+                 String unsubscribe, boolean afterUpdate) {
     }
 
     @CheckedTemplate(basePath = "signature")
@@ -71,7 +74,7 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT m.id, m.attempts, s.id, s.first_name, s.email, s.language,
-                       CASE s.language WHEN 'fr' THEN c.title_fr ELSE c.title_en END
+                       CASE s.language WHEN 'fr' THEN c.title_fr ELSE c.title_en END, m.after_update
                 FROM confirmation_mail m JOIN signature s ON s.id = m.signature_id
                 JOIN campaign c ON c.id = s.campaign_id
                 WHERE m.id = ANY (?)
@@ -81,7 +84,8 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getLong(1), rows.getInt(2), rows.getObject(3, UUID.class),
                             rows.getString(4), rows.getString(5),
-                            Language.parse(rows.getString(6)).orElse(Language.EN), rows.getString(7)));
+                            Language.parse(rows.getString(6)).orElse(Language.EN), rows.getString(7),
+                            rows.getBoolean(8)));
                 }
             }
         }
@@ -97,7 +101,8 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         String unsubscribe = base + "/unsubscribe/" + mail.signatureId() + "?key=" + key;
         Links links = new Links(mail.firstName(), mail.campaignTitle(), config.confirmationValidDays(),
                 base + "/confirm/" + mail.signatureId() + "?key=" + key + lang,
-                base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang);
+                base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang,
+                mail.afterUpdate());
         Texts texts = new Texts(language);
         String subject = Messages.get(language, "mail.confirmation.subject", Map.of("title", mail.campaignTitle()));
         // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
