@@ -93,7 +93,7 @@ class FormLimitsTest {
 
         Page html() {
             assertTrue(type.startsWith("text/html"), type);
-            assertFalse(body.contains("\"status\""), body);
+            assertFalse(body.contains("\"status\":"), "a problem+json body, not a page: " + body);
             return this;
         }
 
