@@ -16,7 +16,7 @@ need
 package_app
 start_postgres
 start_smtp_sink
-export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_MP_EMAIL_LEASE=${LEASE:-PT20S}
+export MP_EMAIL_PER_INBOX_PER_MINUTE=0 CONSTITUENT_OUTBOX_LEASE=${LEASE:-PT20S}
 start_app
 "${PSQL[@]}" -c "create table bench_window (id bigint, kill int)"
 

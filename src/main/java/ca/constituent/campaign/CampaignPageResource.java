@@ -1,12 +1,14 @@
 package ca.constituent.campaign;
 
 import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.RequestLanguage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -21,9 +23,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 class CampaignPageResource {
 
     private final CampaignPages pages;
+    private final SocialImage images;
 
-    CampaignPageResource(CampaignPages pages) {
+    CampaignPageResource(CampaignPages pages, SocialImage images) {
         this.pages = pages;
+        this.images = images;
     }
 
     @GET
@@ -49,5 +53,26 @@ class CampaignPageResource {
     public String thanks(String slug, @RestQuery String lang,
                                    @HeaderParam("Accept-Language") String acceptLanguage) {
         return pages.thanks(Campaign.findPublic(slug), RequestLanguage.of(lang, acceptLanguage)).render();
+    }
+
+    @GET
+    @Path("campaigns/{slug}/embed")
+    @Operation(summary = "The compact sign form and count, without the site's chrome, for other sites' iframes")
+    public String embed(String slug, @RestQuery String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
+        return pages.embed(Campaign.findPublic(slug), RequestLanguage.of(lang, acceptLanguage)).render();
+    }
+
+    @GET
+    @Path("campaigns/{slug}/social.png")
+    @Produces("image/png")
+    @Operation(summary = "The campaign's social preview image (Open Graph, Twitter card), 1200 × 630")
+    public Response socialImage(String slug, @RestQuery String lang,
+                                @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = RequestLanguage.of(lang, acceptLanguage);
+        CampaignPage page = pages.page(Campaign.findPublic(slug), language);
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        return Response.ok(images.png(page.title(), Messages.get(language, "share.image-call"),
+                page.organiser() == null ? "" : page.organiser())).cacheControl(cache).build();
     }
 }

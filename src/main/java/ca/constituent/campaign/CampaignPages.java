@@ -1,6 +1,7 @@
 package ca.constituent.campaign;
 
 import ca.constituent.abuse.ProofOfWork;
+import ca.constituent.common.AppConfig;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
 import ca.constituent.common.Texts;
@@ -27,6 +28,9 @@ public class CampaignPages {
                                             boolean proofOfWork, String altchaStrings);
 
         static native TemplateInstance thanks(Texts t, CampaignPage campaign);
+
+        static native TemplateInstance embed(Texts t, CampaignPage campaign, boolean proofOfWork,
+                                             String altchaStrings);
     }
 
     /** A riding as the no-JavaScript form lists it. */
@@ -38,8 +42,10 @@ public class CampaignPages {
     private final CampaignCounts counts;
     private final RidingLookup ridings;
     private final ProofOfWork proofOfWork;
+    private final AppConfig app;
 
-    CampaignPages(CampaignCounts counts, RidingLookup ridings, ProofOfWork proofOfWork) {
+    CampaignPages(CampaignCounts counts, RidingLookup ridings, ProofOfWork proofOfWork, AppConfig app) {
+        this.app = app;
         this.counts = counts;
         this.ridings = ridings;
         this.proofOfWork = proofOfWork;
@@ -64,13 +70,20 @@ public class CampaignPages {
         }
     }
 
+    /** The compact page other sites frame: the count and a short form that opens the thank-you page on top. */
+    public TemplateInstance embed(Campaign campaign, Language language) {
+        boolean pow = proofOfWork.enabled();
+        return Templates.embed(new Texts(language), page(campaign, language), pow,
+                pow ? altchaStrings(language) : "");
+    }
+
     public TemplateInstance thanks(Campaign campaign, Language language) {
         return Templates.thanks(new Texts(language), page(campaign, language));
     }
 
     /** What the pages after signing show about the campaign: title, organiser, the count. */
     public CampaignPage page(Campaign campaign, Language language) {
-        return CampaignPage.of(campaign, language, counts.confirmed(campaign));
+        return CampaignPage.of(campaign, language, counts.confirmed(campaign), app.publicBaseUrl());
     }
 
     private List<RidingChoice> ridingChoices(Language language) {

@@ -10,7 +10,7 @@ public record SignForm(Map<String, String> values, Map<String, String> errors, L
 
     /** The fields of the form, in the order the page shows them. */
     public static final List<String> FIELDS = List.of("firstName", "lastName", "email", "postalCode", "fedCode",
-            "personalNote", "consentUpdates");
+            "personalNote", "consentUpdates", "latitude", "longitude");
 
     public static SignForm blank() {
         return new SignForm(Map.of(), Map.of(), List.of());

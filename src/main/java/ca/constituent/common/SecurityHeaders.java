@@ -8,10 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Security headers on every answer: a Content-Security-Policy that allows only the service's own scripts (no inline
- * script), {@code frame-ancestors} from the embed allow-list, {@code nosniff}, HSTS outside dev mode; and on pages
+ * script), {@code frame-ancestors 'none'} except on the embed page, which takes the embed allow-list, {@code nosniff}, HSTS outside dev mode; and on pages
  * whose URL carries a signer key, or that show a signer's data, {@code Referrer-Policy: no-referrer} and
  * {@code Cache-Control: no-store}. The Quarkus tools under {@code /q/} keep their own inline scripts and get no CSP.
  */
@@ -21,6 +22,8 @@ public class SecurityHeaders {
     private static final List<String> PERSONAL = List.of("/confirm/", "/letter/", "/api/signatures/", "/my-data",
             "/unsubscribe");
     private static final Set<String> KEY_PARAMS = Set.of("key", "token");
+    /** The embed page, the only one other sites may frame. */
+    private static final Pattern EMBED = Pattern.compile("/campaigns/[^/]+/embed");
 
     void install(@Observes Filters filters, SecurityConfig config) {
         if (LaunchMode.current() == LaunchMode.NORMAL && config.frameAncestors().stream()
@@ -28,10 +31,12 @@ public class SecurityHeaders {
             throw new IllegalStateException("constituent.security.frame-ancestors (FRAME_ANCESTORS) must list the "
                     + "sites that embed the form, never '*', in production");
         }
-        String csp = policy(config.frameAncestors());
+        String csp = policy(List.of("'none'"));
+        String embedCsp = policy(config.frameAncestors());
         boolean hsts = LaunchMode.current() != LaunchMode.DEVELOPMENT;
         filters.register(ctx -> {
-            ctx.addHeadersEndHandler(v -> headers(ctx, csp, hsts));
+            ctx.addHeadersEndHandler(v -> headers(ctx, EMBED.matcher(ctx.request().path() == null ? ""
+                    : ctx.request().path()).matches() ? embedCsp : csp, hsts));
             ctx.next();
         }, 2000);
     }

@@ -28,6 +28,25 @@ public record Texts(Language language) {
                 Map.of("count", numbers.format(count), "goal", numbers.format(goal)));
     }
 
+    /**
+     * "N people in {riding} have signed; N letters have gone to {mp}", with the plural each language needs (French
+     * treats 0 and 1 as singular) and the numbers grouped as the language writes them.
+     */
+    public String tally(long signed, String riding, long letters, String mp) {
+        NumberFormat numbers = NumberFormat.getIntegerInstance(language.locale());
+        String people = Messages.get(language, "card.signed." + plural(signed),
+                Map.of("count", numbers.format(signed), "riding", riding));
+        if (mp == null) {
+            return people;
+        }
+        return people + " " + Messages.get(language, "card.letters." + plural(letters),
+                Map.of("count", numbers.format(letters), "mp", mp));
+    }
+
+    private String plural(long n) {
+        return n == 1 || (n == 0 && language == Language.FR) ? "one" : "other";
+    }
+
     public String code() {
         return language.code();
     }

@@ -7,7 +7,13 @@ import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
 import ca.constituent.common.RequestLanguage;
 import ca.constituent.common.Texts;
+import ca.constituent.campaign.Campaign;
+import ca.constituent.campaign.CampaignPage;
+import ca.constituent.campaign.CampaignPages;
+import ca.constituent.signature.RidingTally;
+import ca.constituent.signature.Signature;
 import ca.constituent.signature.SignatureService;
+import ca.constituent.signature.SignerRidings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -42,15 +48,21 @@ class LetterPageResource {
     @CheckedTemplate(basePath = "mpemail")
     static class Templates {
         static native TemplateInstance letter(Texts t, String id, String key, MpEmailView letter,
-                                              List<FieldError> errors);
+                                              List<FieldError> errors, CampaignPage campaign, RidingTally tally,
+                                              boolean updates);
     }
 
     private final MpEmailService letters;
     private final SignatureService signatures;
+    private final SignerRidings ridings;
+    private final CampaignPages pages;
 
-    LetterPageResource(MpEmailService letters, SignatureService signatures) {
+    LetterPageResource(MpEmailService letters, SignatureService signatures, SignerRidings ridings,
+                       CampaignPages pages) {
         this.letters = letters;
         this.signatures = signatures;
+        this.ridings = ridings;
+        this.pages = pages;
     }
 
     @GET
@@ -135,7 +147,11 @@ class LetterPageResource {
 
     private Response render(int status, Language language, String id, String key, MpEmailView letter,
                             List<FieldError> errors) {
-        String html = Templates.letter(new Texts(language), id, key, letter, errors).render();
+        Signature signature = letter == null ? null : signatures.authorised(Ids.parseUuid(id), key);
+        String html = Templates.letter(new Texts(language), id, key, letter, errors,
+                signature == null ? null : pages.page(Campaign.findById(signature.campaignId), language),
+                signature == null ? null : ridings.of(signature, language),
+                signature != null && signature.consentUpdates).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", language.code()).entity(html).build();
     }

@@ -2,7 +2,6 @@ package ca.constituent.mpemail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
@@ -20,25 +19,6 @@ public interface MpEmailConfig {
     /** At most this many letters per MP inbox per minute (0 turns the limit off). */
     @WithDefault("6")
     int perInboxPerMinute();
-
-    /** Letters claimed by one run of the outbox worker. */
-    @WithDefault("200")
-    int batchSize();
-
-    /** Attempts before a letter is marked failed. */
-    @WithDefault("8")
-    int maxAttempts();
-
-    /** Delay before the first retry of a transient failure; doubles with each attempt. */
-    @WithDefault("PT30S")
-    Duration firstRetryDelay();
-
-    /**
-     * A letter left in {@code sending} longer than this (its worker died) is queued again. Longer than any SMTP
-     * exchange can last, so a slow send is never taken for a dead one.
-     */
-    @WithDefault("PT10M")
-    Duration lease();
 
     /** An optional window of office hours outside which no letter leaves. */
     OfficeHours officeHours();

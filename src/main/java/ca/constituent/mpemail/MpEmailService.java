@@ -122,6 +122,13 @@ public class MpEmailService {
             fields.check(language);
             copy = Boolean.TRUE.equals(edits.copyToSigner());
         }
+        queue(signature, draft, subject, body, copy);
+        registry.counter("constituent.mp_emails.queued").increment();
+        return view(MpEmail.findBySignature(id).orElseThrow());
+    }
+
+    /** The outbox row of this letter (a second request for the same signature changes nothing). */
+    private void queue(Signature signature, Draft draft, String subject, String body, boolean copy) {
         Mp mp = draft.mp();
         em.createNativeQuery("""
                         INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email,
@@ -132,7 +139,7 @@ public class MpEmailService {
                 .setParameter(1, signature.id)
                 .setParameter(2, signature.campaignId)
                 .setParameter(3, signature.fedCode)
-                .setParameter(4, language.code())
+                .setParameter(4, draft.letter().language().code())
                 .setParameter(5, mp.name())
                 .setParameter(6, mp.email())
                 .setParameter(7, signature.firstName + " " + signature.lastName + " via " + draft.campaign().senderName)
@@ -141,8 +148,6 @@ public class MpEmailService {
                 .setParameter(10, subject)
                 .setParameter(11, body)
                 .executeUpdate();
-        registry.counter("constituent.mp_emails.queued").increment();
-        return view(MpEmail.findBySignature(id).orElseThrow());
     }
 
     Draft draft(Signature signature) {

@@ -11,24 +11,14 @@ import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one way mail leaves the service. A claimed batch is handed to the Vert.x mail client all at once, and the
- * client's connection pool sends it over at most {@code quarkus.mailer.max-pool-size} connections.
+ * The one way mail leaves the service. The {@link Outbox} hands each claimed mail to the Vert.x mail client at once,
+ * and the client's connection pool sends them over at most {@code quarkus.mailer.max-pool-size} connections.
  *
  * <p>Every call into the mail client is made on one event-loop context of our own. The client (vertx-mail-client
  * 4.5) attaches its reply handler to a new connection only after the connection has been handed, through the pool,
@@ -63,54 +53,16 @@ public class MailTransport {
     }
 
     /**
-     * Sends the mail {@code compose} makes of each item, all at once, and reports each outcome to {@code outcome} on
-     * the calling thread as soon as it is known ({@code null} for accepted, else the failure), so the caller records
-     * an accepted mail at once. Returns when every outcome is reported; a mail still unanswered at the send timeout
-     * is reported as a {@link TimeoutException}.
+     * Hands {@code mail} to the SMTP client; the future completes when the server accepts it (its {@code 250}), or
+     * fails with the server's refusal, a connection failure, or a {@link java.util.concurrent.TimeoutException}
+     * after the send timeout.
      */
-    public <T> void sendEach(List<T> items, Function<T, Mail> compose, BiConsumer<T, Throwable> outcome) {
-        BlockingQueue<Outcome<T>> done = new LinkedBlockingQueue<>();
-        for (T item : items) {
-            CompletableFuture<Void> send;
-            try {
-                send = send(compose.apply(item));
-            } catch (RuntimeException e) {
-                send = CompletableFuture.failedFuture(e);
-            }
-            send.whenComplete((ok, failure) -> done.add(new Outcome<>(item, failure)));
-        }
-        Set<T> pending = Collections.newSetFromMap(new IdentityHashMap<>());
-        pending.addAll(items);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
-            while (!pending.isEmpty()) {
-                Outcome<T> next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    break;
-                }
-                pending.remove(next.item());
-                outcome.accept(next.item(), unwrap(next.failure()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (T item : pending) {
-            outcome.accept(item, new TimeoutException("not accepted within " + timeoutMillis + " ms"));
-        }
+    public CompletableFuture<Void> send(Mail mail) {
+        return (mocked ? mock.send(mail).subscribeAsCompletionStage().toCompletableFuture() : sendReal(mail))
+                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** One mail's outcome: {@code failure} is null when the server accepted it. */
-    private record Outcome<T>(T item, Throwable failure) {
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private CompletableFuture<Void> send(Mail mail) {
-        if (mocked) {
-            return mock.send(mail).subscribeAsCompletionStage();
-        }
+    private CompletableFuture<Void> sendReal(Mail mail) {
         MailMessage message = message(mail);
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> client.sendMail(message).onComplete(result -> {

@@ -2,13 +2,16 @@ package ca.constituent.riding;
 
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.Fields;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,9 +28,28 @@ import org.jboss.resteasy.reactive.RestQuery;
 class RidingResource {
 
     private final RidingLookup lookup;
+    private final MpPhotos photos;
 
-    RidingResource(RidingLookup lookup) {
+    RidingResource(RidingLookup lookup, MpPhotos photos) {
         this.lookup = lookup;
+        this.photos = photos;
+    }
+
+    @GET
+    @Path("/{fedCode: [0-9]{5}}/photo")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", MediaType.APPLICATION_JSON})
+    @Blocking
+    @Operation(summary = "The photo of the riding's MP, served from here so pages make no third-party request")
+    @APIResponse(responseCode = "404", description = "No MP, no photo in the data, or the photo could not be fetched")
+    public Response photo(@RestPath String fedCode) {
+        String url = lookup.riding(fedCode).map(RidingView::mp).map(Mp::photoUrl).orElse(null);
+        MpPhotos.Photo photo = url == null ? null : photos.photo(url).orElse(null);
+        if (photo == null) {
+            throw ProblemException.notFound("photo-not-found");
+        }
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(86_400);
+        return Response.ok(photo.bytes(), photo.type()).cacheControl(cache).build();
     }
 
     @GET

@@ -3,6 +3,8 @@ package ca.constituent.signature;
 import ca.constituent.campaign.Campaign;
 import ca.constituent.campaign.SignForm;
 import ca.constituent.common.FieldError;
+import ca.constituent.campaign.CampaignPage;
+import ca.constituent.campaign.CampaignPages;
 import ca.constituent.common.Ids;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
@@ -51,20 +53,24 @@ class ConfirmationResource {
     static class Templates {
         static native TemplateInstance confirm(Texts t, String outcome, UUID id, String key, String campaignTitle,
                                                String letterUrl, String detail, PendingDetails details,
-                                               SignForm form);
+                                               SignForm form, CampaignPage campaign, RidingTally tally);
     }
 
     private final SignatureService signatures;
     private final SignerKeys signerKeys;
     private final SignatureConfig config;
-    private final RidingLookup ridings;
+    private final RidingLookup ridingLookup;
+    private final CampaignPages pages;
+    private final SignerRidings ridings;
 
     ConfirmationResource(SignatureService signatures, SignerKeys signerKeys, SignatureConfig config,
-                         RidingLookup ridings) {
+                         RidingLookup ridingLookup, CampaignPages pages, SignerRidings ridings) {
         this.signatures = signatures;
+        this.pages = pages;
+        this.ridings = ridings;
         this.signerKeys = signerKeys;
         this.config = config;
-        this.ridings = ridings;
+        this.ridingLookup = ridingLookup;
     }
 
     @GET
@@ -90,11 +96,11 @@ class ConfirmationResource {
     /** The confirmation page: what is being confirmed, the fields the owner may correct, and the button. */
     private TemplateInstance ask(Language language, Signature signature, String key, SignForm form) {
         Campaign campaign = Campaign.findById(signature.campaignId);
-        String riding = signature.fedCode == null ? null : ridings.riding(signature.fedCode)
+        String riding = signature.fedCode == null ? null : ridingLookup.riding(signature.fedCode)
                 .map(r -> language == Language.FR ? r.nameFr() : r.nameEn()).orElse(null);
         PendingDetails details = new PendingDetails(signature.postalCode.substring(0, 3), riding);
         return Templates.confirm(new Texts(language), "ask", signature.id, key,
-                language == Language.FR ? campaign.titleFr : campaign.titleEn, null, null, details, form);
+                language == Language.FR ? campaign.titleFr : campaign.titleEn, null, null, details, form, null, null);
     }
 
     private static Map<String, String> asSigned(Signature signature) {
@@ -180,10 +186,13 @@ class ConfirmationResource {
 
     private TemplateInstance render(Language language, String outcome, UUID id, String key, String campaignTitle) {
         boolean confirmed = outcome.equals("confirmed") || outcome.equals("already-confirmed");
+        Signature signature = confirmed ? Signature.findById(id) : null;
         return Templates.confirm(new Texts(language), outcome, id, key, campaignTitle,
                 confirmed ? letterUrl(id, key, language) : null,
                 Messages.get(language, "problem.confirmation-expired.detail",
-                        Map.of("days", config.confirmationValidDays())), null, SignForm.blank());
+                        Map.of("days", config.confirmationValidDays())), null, SignForm.blank(),
+                signature == null ? null : pages.page(Campaign.findById(signature.campaignId), language),
+                signature == null ? null : ridings.of(signature, language));
     }
 
     /** Where the signer writes to their MP; the letter feature serves it. */

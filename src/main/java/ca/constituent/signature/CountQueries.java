@@ -59,4 +59,15 @@ class CountQueries implements CampaignCounts {
                 .getSingleResult();
         return n.longValue();
     }
+
+    /** Confirmed signatures of the campaign in one riding, as last rolled up. */
+    long confirmedInRiding(long campaignId, String fedCode) {
+        Number n = (Number) em.createNativeQuery("SELECT coalesce(sum(n), 0) FROM signature_count "
+                        + "WHERE campaign_id = ?1 AND state = ?2 AND fed_code = ?3")
+                .setParameter(1, campaignId)
+                .setParameter(2, Signature.CONFIRMED)
+                .setParameter(3, fedCode)
+                .getSingleResult();
+        return n.longValue();
+    }
 }

@@ -2,7 +2,6 @@ package ca.constituent.signature;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Settings of signature intake, confirmation and counts. */
 @ConfigMapping(prefix = "constituent.signatures")
@@ -31,26 +30,5 @@ public interface SignatureConfig {
         /** Signatures that may wait for a writer; beyond that intake answers 503 at once. */
         @WithDefault("20000")
         int queueCapacity();
-    }
-
-    /** Confirmation mail queue. */
-    Mail mail();
-
-    interface Mail {
-        /** How many queued mails one worker run claims. */
-        @WithDefault("50")
-        int batchSize();
-
-        /** Attempts before a mail is marked failed. */
-        @WithDefault("8")
-        int maxAttempts();
-
-        /** Delay before the first retry; doubles with each attempt. */
-        @WithDefault("PT30S")
-        Duration firstRetryDelay();
-
-        /** How long a claimed mail stays reserved for the worker that claimed it, should that worker die. */
-        @WithDefault("PT5M")
-        Duration lease();
     }
 }

@@ -45,6 +45,9 @@ public class SignaturePageResource {
         @RestForm String language;
         @RestForm String consentUpdates;
         @RestForm String personalNote;
+        /** A point from "use my location", when the signer chose one. */
+        @RestForm String latitude;
+        @RestForm String longitude;
         /** The honeypot: people leave it empty. */
         @RestForm String website;
         /** The ALTCHA proof of work, when it is on. */
@@ -52,12 +55,17 @@ public class SignaturePageResource {
 
         SignRequest toRequest() {
             return new SignRequest(firstName, lastName, email, postalCode, fedCode, language, consentUpdates,
-                    personalNote);
+                    personalNote, blankToNull(latitude), blankToNull(longitude));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
         }
 
         Map<String, String> values() {
             Map<String, String> values = new HashMap<>();
-            String[] typed = {firstName, lastName, email, postalCode, fedCode, personalNote, consentUpdates};
+            String[] typed = {firstName, lastName, email, postalCode, fedCode, personalNote, consentUpdates,
+                    latitude, longitude};
             for (int i = 0; i < typed.length; i++) {
                 if (typed[i] != null) {
                     values.put(SignForm.FIELDS.get(i), typed[i]);

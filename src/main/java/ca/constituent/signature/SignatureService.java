@@ -9,7 +9,6 @@ import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
 import ca.constituent.riding.Candidate;
 import ca.constituent.riding.LookupResult;
-import ca.constituent.riding.PostalCode;
 import ca.constituent.riding.Province;
 import ca.constituent.riding.RidingLookup;
 import io.micrometer.core.instrument.Counter;
@@ -40,18 +39,21 @@ public class SignatureService {
     private final ManagedExecutor executor;
     private final Keys keys;
     private final SignerKeys signerKeys;
+    private final RidingChoices choices;
     private final SignatureConfig config;
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     SignatureService(SignatureWriter writer, AbuseScreen screen, RidingLookup ridings, ManagedExecutor executor,
-                     Keys keys, SignerKeys signerKeys, SignatureConfig config, MeterRegistry registry) {
+                     Keys keys, SignerKeys signerKeys, RidingChoices choices, SignatureConfig config,
+                     MeterRegistry registry) {
         this.writer = writer;
         this.screen = screen;
         this.ridings = ridings;
         this.executor = executor;
         this.keys = keys;
         this.signerKeys = signerKeys;
+        this.choices = choices;
         this.config = config;
         this.registry = registry;
     }
@@ -170,7 +172,8 @@ public class SignatureService {
             }
         }
         if (signature.fedCode() != null) {
-            if (!candidates.contains(signature.fedCode()) && !signature.fedCode().equals(located)) {
+            if (!choices.of(signature.postalCode(), lookup).allows(signature.fedCode())
+                    && !signature.fedCode().equals(located)) {
                 throw ProblemException.invalid(List.of(new ProblemException.Invalid("fedCode",
                         "field.fedCode.invalid")), signature.language());
             }
@@ -236,7 +239,8 @@ public class SignatureService {
 
     /**
      * Lets a signer whose postal code spans several ridings say which one is theirs, once: only a signature with
-     * no riding yet, and only one of its postal code's candidates.
+     * no riding yet, and only one of its postal code's candidates. When the service only guessed the riding from the
+     * FSA, the signer may correct it once, with any riding of the postal code's province.
      *
      * @throws ProblemException 404 for a wrong key, 400 ({@code fedCode}) for a riding that is not a candidate,
      *                          409 {@code riding-already-known} when the signature has another riding
@@ -248,21 +252,15 @@ public class SignatureService {
         if (fedCode != null && fedCode.equals(signature.fedCode)) {
             return;
         }
-        if (signature.fedCode != null) {
+        RidingChoices.Options options = choices.of(signature.postalCode);
+        if (signature.fedCode != null && !(options.isGuess(signature.fedCode) && options.allows(fedCode))) {
             throw ProblemException.conflict("riding-already-known").in(language);
         }
-        List<String> candidates;
-        try {
-            candidates = ridings.lookUp(PostalCode.parse(signature.postalCode).orElseThrow()).candidates().stream()
-                    .map(Candidate::fedCode).toList();
-        } catch (ProblemException unknownPostalCode) {
-            candidates = List.of();
-        }
-        if (fedCode == null || !candidates.contains(fedCode)) {
+        if (!options.allows(fedCode)) {
             throw ProblemException.invalid(List.of(new ProblemException.Invalid("fedCode", "field.fedCode.invalid")),
                     language);
         }
-        Signature.update("fedCode = ?1 where id = ?2 and fedCode is null", fedCode, id);
+        Signature.update("fedCode = ?1 where id = ?2", fedCode, id);
     }
 
     /**

@@ -4,20 +4,54 @@
   var lang = form.dataset.lang, postal = form.postalCode, fed = form.fedCode, box = document.getElementById('riding');
   // With the script, the riding is chosen from the postal code's candidates, not typed.
   if (!fed.value) document.getElementById('fedCode-field').hidden = true;
+  fed.addEventListener('change', function () { refreshLetter(); });
   var errors = document.getElementById('errors');
   if (errors) errors.focus();
   var pattern = /^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ -]?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$/i;
   var preview = document.getElementById('letter-preview');
   function name(c) { return lang === 'fr' ? c.nameFr : c.nameEn; }
   function text(el, value) { el.textContent = value; return el; }
+  var field = document.getElementById('fedCode-field');
+  function card(c) {
+    var section = document.createElement('div'), details = document.createElement('div');
+    section.className = 'mp-card';
+    if (c.mp && c.mp.photoUrl) {
+      var img = document.createElement('img');
+      img.className = 'mp-photo'; img.alt = ''; img.width = 80; img.height = 100;
+      img.src = '/api/ridings/' + c.fedCode + '/photo';
+      img.onerror = function () { img.remove(); };
+      section.appendChild(img);
+    }
+    details.appendChild(text(document.createElement('p'), form.dataset.cardHeading)).className = 'card-label';
+    details.appendChild(text(document.createElement('p'), c.mp ? c.mp.name : form.dataset.vacant)).className = 'mp-name';
+    if (c.mp && c.mp.party) details.appendChild(text(document.createElement('p'), c.mp.party));
+    details.appendChild(text(document.createElement('p'), form.dataset.ridingLabel.replace('{riding}', name(c))));
+    section.appendChild(details);
+    return section;
+  }
+  function offerList() {
+    var other = document.createElement('button');
+    other.type = 'button'; other.className = 'secondary'; other.id = 'not-yours';
+    text(other, form.dataset.notYours);
+    other.onclick = function () {
+      var choice = document.getElementById('riding-choice');
+      if (choice) choice.disabled = true;
+      field.hidden = false; other.remove(); fed.focus();
+    };
+    box.appendChild(other);
+  }
   function showRiding(result) {
     box.innerHTML = '';
+    field.hidden = true;
     var candidates = result.candidates || [];
     if (candidates.length === 1 || (!result.ambiguous && candidates.length)) {
       var c = candidates[0];
       fed.value = c.fedCode;
-      box.appendChild(text(document.createElement('p'), form.dataset.single.replace('{riding}', name(c))
-        + (c.mp ? ' — ' + c.mp.name : ' — ' + form.dataset.vacant)));
+      box.appendChild(card(c));
+      if (result.source === 'fsa') {
+        box.appendChild(text(document.createElement('p'), form.dataset.guess)).className = 'guess';
+        offerList();
+      }
     } else if (candidates.length > 1) {
       var label = text(document.createElement('label'), form.dataset.ambiguous);
       label.htmlFor = 'riding-choice';
@@ -31,6 +65,7 @@
       select.value = fed.value;
       select.onchange = function () { fed.value = select.value; refreshLetter(); };
       box.appendChild(select);
+      if (result.source === 'fsa') offerList();
     }
   }
   var lastCode = null;

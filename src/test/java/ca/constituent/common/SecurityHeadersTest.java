@@ -20,9 +20,11 @@ class SecurityHeadersTest {
         given().accept("text/html").when().get("/campaigns/end-ice-complicity").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
                 .header("Content-Security-Policy", not(containsString("script-src 'self' 'unsafe-inline'")))
-                .header("Content-Security-Policy", containsString("frame-ancestors 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("Strict-Transport-Security", containsString("max-age="));
+        given().accept("text/html").when().get("/campaigns/end-ice-complicity/embed").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'self'"));
         given().when().get("/api/campaigns").then().statusCode(200)
                 .header("X-Content-Type-Options", equalTo("nosniff"));
     }

@@ -42,6 +42,20 @@ class ProdOverlayTest {
     }
 
     @Test
+    void podRunsTheJvmSettingsTheImageWasMeasuredWith() throws java.io.IOException {
+        String image = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docker/Dockerfile.jvm")).stream()
+                .filter(l -> l.startsWith("ENV JAVA_OPTS=")).findFirst().orElseThrow()
+                .replaceFirst("^ENV JAVA_OPTS=\"(.*)\"$", "$1");
+        String pod = list(at(PROD.container(), "env")).stream().map(Kustomize::map)
+                .filter(e -> "JAVA_OPTS".equals(e.get("name"))).map(e -> e.get("value").toString()).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(image.trim().split("\\s+")), List.of(pod.trim().split("\\s+")),
+                "bench/startup.sh measures the image's JAVA_OPTS: the pod must run the same");
+        assertEquals("512Mi", at(PROD.container(), "resources", "limits", "memory"),
+                "the heap share (MaxRAMPercentage) was sized for a 512Mi limit");
+    }
+
+    @Test
     void gracePeriodCoversThePreStopPauseAndTheAppsShutdownTimeout() {
         Object pod = at(PROD.deployment(), "spec", "template", "spec");
         int grace = (Integer) at(pod, "terminationGracePeriodSeconds");

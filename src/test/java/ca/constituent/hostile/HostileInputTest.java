@@ -42,7 +42,6 @@ import org.junit.jupiter.api.TestFactory;
 @QuarkusTestResource(PostgresResource.class)
 class HostileInputTest {
 
-    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     @Inject
     Sql sql;
@@ -117,12 +116,6 @@ class HostileInputTest {
         String shown = c.name() + ": " + answer.status() + " " + answer.contentType() + " "
                 + HostileValues.label(answer.body());
         assertTrue(answer.status() >= 400 && answer.status() < 500, shown);
-        if (BAD_ESCAPE.matcher(c.target()).find()) {
-            // Quarkus refuses an address java.net.URI cannot read before any route runs, with a bare 400; see
-            // RequestHeads for the switch that lets the service answer it with a problem.
-            assertEquals(400, answer.status(), shown);
-            return;
-        }
         if (answer.contentType().startsWith("text/html") && c.htmlAllowed()) {
             assertTrue(answer.body().contains("</html>"), shown);
         } else {

@@ -279,13 +279,15 @@ class MpEmailSmtpTest {
     @Test
     @Order(3)
     void aLetterAbandonedInSendingIsQueuedAgainAfterTheLease() throws Exception {
-        accepting();
+        ScriptedSmtpServer accepting = accepting();
         Signed s = queue("en", false);
-        sql.update("UPDATE mp_email SET status = 'sending', claimed_at = now() - interval '11 minutes', "
+        sql.update("UPDATE mp_email SET status = 'sending', claimed_at = now() - interval '9 minutes', "
                 + "attempts = 1 WHERE signature_id = ?", s.id());
-        assertEquals(0, outbox.deliverDue());
-        outbox.requeueAbandoned();
-        assertEquals(1, outbox.deliverDue());
+        assertEquals(0, outbox.deliverDue(), "within its 10-minute lease the letter may still be on its way");
+        sql.update("UPDATE mp_email SET claimed_at = now() - interval '11 minutes' WHERE signature_id = ?", s.id());
+        assertEquals(1, outbox.deliverDue(), "its process died: the letter is sent again");
         assertEquals("sent", row(s).get("status"));
+        assertEquals(2, row(s).get("attempts"));
+        assertEquals(1, accepting.received());
     }
 }

@@ -3,7 +3,6 @@ package ca.constituent.mpemail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,22 +20,6 @@ class OfficeHoursTest {
 
             public int perInboxPerMinute() {
                 return 6;
-            }
-
-            public int batchSize() {
-                return 10;
-            }
-
-            public int maxAttempts() {
-                return 8;
-            }
-
-            public Duration firstRetryDelay() {
-                return Duration.ofSeconds(30);
-            }
-
-            public Duration lease() {
-                return Duration.ofMinutes(10);
             }
 
             public OfficeHours officeHours() {

@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Sql;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
+import ca.constituent.mpemail.MpEmails;
+import ca.constituent.mpemail.SmtpProfile;
+import ca.constituent.support.ScriptedSmtpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -20,12 +28,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -37,15 +47,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A signer's whole path in headless Chromium, in English and French, with and without JavaScript: sign with a postal
  * code that spans two ridings and choose one, confirm through the mailed link, write a 10,000-character French
- * letter and send it. axe-core checks every page; screenshots at 390 and 1280 px go to target/screenshots.
+ * letter and send it. The mails travel over real SMTP to a server on loopback: the test follows the link of the
+ * confirmation mail it received, and checks that the letter reached the MP's address. axe-core checks every page,
+ * with and without JavaScript; each page's weight over the wire (HTML, CSS, scripts; images aside) is measured with
+ * the Performance API and must stay within 100 KB, with no third-party request; screenshots at 390 and 1280 px go
+ * to target/screenshots.
  */
 @QuarkusTest
+@TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 class PagesBrowserTest {
 
@@ -53,12 +69,15 @@ class PagesBrowserTest {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target/screenshots");
     static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^/\\s\"]+(/confirm/[^\\s\"<]+)");
+    static final long MAX_PAGE_BYTES = 100_000;
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
-    MockMailbox mailbox;
+    MpEmails letters;
+
+    ScriptedSmtpServer smtp;
 
     @Inject
     ConfirmationMailer mailer;
@@ -67,6 +86,7 @@ class PagesBrowserTest {
     Sql sql;
 
     WebDriver driver;
+    WebDriver axeDriver;
     boolean javascript;
     String flow;
 
@@ -76,17 +96,37 @@ class PagesBrowserTest {
                 "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are not installed");
     }
 
+    @BeforeEach
+    void startSmtp() throws IOException {
+        smtp = ScriptedSmtpServer.accepting(SmtpProfile.PORT);
+    }
+
     @AfterEach
-    void quit() {
+    void quit() throws IOException {
         if (driver != null) {
             driver.quit();
         }
+        if (axeDriver != null) {
+            axeDriver.quit();
+            axeDriver = null;
+        }
+        smtp.close();
     }
 
     void open(boolean withJavascript, String name) throws IOException {
         javascript = withJavascript;
         flow = name;
         Files.createDirectories(SHOTS);
+        driver = chromium(withJavascript);
+        if (!withJavascript) {
+            // axe-core needs a page where scripts run: it checks each page's DOM as served in a second browser
+            // that has JavaScript on but loads no script of the page.
+            axeDriver = chromium(true);
+            ((ChromeDriver) axeDriver).executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*.js")));
+        }
+    }
+
+    WebDriver chromium(boolean withJavascript) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -97,8 +137,12 @@ class PagesBrowserTest {
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Every page is weighed as on a first visit: nothing comes from the cache.
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        return chrome;
     }
 
     @Test
@@ -117,6 +161,32 @@ class PagesBrowserTest {
     void aFrenchSignerWithoutJavascriptDoesTheSame() throws IOException {
         open(false, "fr-nojs");
         signConfirmAndWrite("fr", "V6B 1A1", "59036");
+    }
+
+    @Test
+    void aRidingGuessedFromTheFsaIsShownAsAGuessWithTheMpCardAndCanBeChanged() throws IOException {
+        open(true, "fr-guess");
+        driver.get(base + "campaigns/end-ice-complicity?lang=fr");
+        type("postalCode", "K1A 0A6");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebElement card = wait.until(d -> d.findElement(By.cssSelector("#riding .mp-card")));
+        assertTrue(card.getText().contains("Ottawa-Centre"), card.getText());
+        assertTrue(driver.findElement(By.cssSelector("#riding .guess")).getText().contains("meilleure estimation"));
+        assertTrue(!driver.findElement(By.id("fedCode")).isDisplayed());
+        driver.findElement(By.id("not-yours")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fedCode")));
+        assertEquals("35079", new Select(driver.findElement(By.id("fedCode"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        check("1-campaign-guess");
+
+        driver.get(base + "campaigns/end-ice-complicity/embed?lang=fr");
+        check("2-embed");
+        driver.get(base + "campaigns/end-ice-complicity?lang=fr");
+        driver.findElement(By.cssSelector("#lost-link summary")).click();
+        type("lost-email", "perdu-" + UUID.randomUUID() + "@example.ca");
+        driver.findElement(By.cssSelector("#lost-link button")).click();
+        assertTrue(driver.findElement(By.cssSelector("main")).getText().contains("nous lui avons envoyé un nouveau"));
+        check("3-lost-link");
     }
 
     void signConfirmAndWrite(String lang, String postalCode, String fedCode) throws IOException {
@@ -141,10 +211,9 @@ class PagesBrowserTest {
         assertEquals(fedCode, sql.rows("SELECT fed_code FROM signature WHERE email = ?", email).get(0).get("fed_code"));
 
         mailer.sendDue();
-        List<Mail> mails = mailbox.getMailsSentTo(email);
-        assertEquals(1, mails.size());
-        Matcher link = CONFIRM_LINK.matcher(mails.get(0).getText());
-        assertTrue(link.find(), mails.get(0).getText());
+        String confirmation = textOfMailTo(email);
+        Matcher link = CONFIRM_LINK.matcher(confirmation);
+        assertTrue(link.find(), confirmation);
         driver.get(base + link.group(1).substring(1));
         check("3-confirm");
         driver.findElement(By.cssSelector("main form button")).click();
@@ -162,6 +231,40 @@ class PagesBrowserTest {
                 + "WHERE s.email = ?", email).get(0).get("body");
         assertEquals(10_000, stored.codePointCount(0, stored.length()));
         assertEquals(letter.replace("\r\n", "\n"), stored);
+        String mp = (String) sql.rows("SELECT m.to_email FROM mp_email m JOIN signature s ON s.id = m.signature_id "
+                + "WHERE s.email = ?", email).get(0).get("to_email");
+        assertEquals(1, letters.deliverDue());
+        String sent = textOfMailTo(mp);
+        assertTrue(sent.replace("\r\n", "\n").contains(letter.substring(0, 290)), sent);
+    }
+
+    /** The text part of the one mail the SMTP server received for the address, decoded as a mail client would. */
+    String textOfMailTo(String address) {
+        List<String> raw = smtp.messages().stream()
+                .filter(m -> m.lines().anyMatch(l -> l.startsWith("To:") && l.contains(address))).toList();
+        assertEquals(1, raw.size(), "mails to " + address);
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.get(0).getBytes(StandardCharsets.UTF_8)));
+            return text(message.getContent());
+        } catch (IOException | MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String text(Object content) throws MessagingException, IOException {
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                String text = part.isMimeType("text/plain") ? (String) part.getContent()
+                        : part.getContent() instanceof Multipart ? text(part.getContent()) : null;
+                if (text != null) {
+                    return text;
+                }
+            }
+            return null;
+        }
+        return String.valueOf(content);
     }
 
     void type(String id, String text) {
@@ -177,10 +280,14 @@ class PagesBrowserTest {
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SHOTS.resolve(flow + "-" + page + "-" + width + ".png"), png);
         }
-        if (!javascript) {
-            return;
-        }
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        weigh(js, page);
+        if (!javascript) {
+            String html = driver.getPageSource();
+            axeDriver.get(base + "privacy");
+            js = (JavascriptExecutor) axeDriver;
+            js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
+        }
         js.executeScript(axe());
         Object violations = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
@@ -188,6 +295,27 @@ class PagesBrowserTest {
                 + "    + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
                 + "});");
         assertEquals(List.of(), violations, page + " in " + flow);
+    }
+
+    /**
+     * The page's weight over the wire: the transfer sizes of the document and every resource but images, as the
+     * Performance API reports them. Printed, and bounded at 100 KB; every request but an MP photo is this site's.
+     */
+    void weigh(JavascriptExecutor js, String page) {
+        @SuppressWarnings("unchecked")
+        List<Object> weights = (List<Object>) js.executeScript(
+                "var nav = performance.getEntriesByType('navigation')[0];"
+                + "var res = performance.getEntriesByType('resource').filter(function (r) {"
+                + "  return r.initiatorType !== 'img'; });"
+                + "var foreign = res.filter(function (r) { return r.name.indexOf(location.origin) !== 0; })"
+                + "  .map(function (r) { return r.name; });"
+                + "return [nav.transferSize + res.reduce(function (a, r) { return a + r.transferSize; }, 0),"
+                + "  res.length, foreign.join(' ')];");
+        long bytes = ((Number) weights.get(0)).longValue();
+        System.out.printf("page weight %s %s: %,d bytes over the wire (document and %s resources, images aside)%n",
+                flow, page, bytes, weights.get(1));
+        assertTrue(bytes > 0 && bytes <= MAX_PAGE_BYTES, flow + " " + page + " weighs " + bytes + " bytes");
+        assertEquals("", weights.get(2), "third-party requests on " + page);
     }
 
     static String axeSource;

@@ -141,6 +141,25 @@ class SignatureResourceTest {
     }
 
     @Test
+    void signingAgainBeforeConfirmingSendsAMailThatSaysTheDetailsChanged() {
+        String email = "updated" + System.nanoTime() + "@example.ca";
+        Map<String, Object> body = Signer.valid(email);
+        body.put("language", "fr");
+        sign(body);
+        body.put("firstName", "Élise");
+        sign(body);
+        mailer.sendDue();
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(2, mails.size());
+        String updated = "Cette adresse a signé de nouveau avant de confirmer";
+        // Both mails may leave in one drain, in either order: only the second one says the details changed.
+        List<Mail> sayUpdated = mails.stream().filter(m -> m.getText().contains(updated)).toList();
+        assertEquals(1, sayUpdated.size(), "a first signature is not an update");
+        assertTrue(sayUpdated.get(0).getHtml().contains(updated));
+        assertTrue(sayUpdated.get(0).getText().startsWith("Bonjour Élise"), sayUpdated.get(0).getText());
+    }
+
+    @Test
     void confirmedSignerSigningAgainGetsNoNewMailAndTheSameAnswer() {
         String email = "confirmed" + System.nanoTime() + "@example.ca";
         String first = sign(Signer.valid(email)).body().asString();

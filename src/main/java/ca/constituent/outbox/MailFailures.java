@@ -1,14 +1,14 @@
-package ca.constituent.common;
+package ca.constituent.outbox;
 
 import io.vertx.ext.mail.SMTPException;
 
 /** Tells a failure worth retrying (connection refused, 4xx) from one that never will succeed (5xx). */
-public final class MailFailures {
+final class MailFailures {
 
     private MailFailures() {
     }
 
-    public static boolean isPermanent(Throwable failure) {
+    static boolean isPermanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 return smtp.isPermanent();
@@ -18,7 +18,7 @@ public final class MailFailures {
     }
 
     /** A short description safe to store: the SMTP reply code, or the failure's class; never addresses. */
-    public static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 return "SMTP " + smtp.getReplyCode();
