@@ -49,35 +49,35 @@ class OsdiResource {
     }
 
     @GET
-    @Path("petitions/{id}")
-    @Operation(summary = "One campaign as an OSDI petition (id: the campaign's slug)")
-    public Map<String, Object> petition(String id, @Context UriInfo uri, HttpServerRequest request) {
-        return osdi.petition(id, href(uri), entry("osdi-petition", "campaign:" + id, request));
+    @Path("petitions/{slug}")
+    @Operation(summary = "One campaign as an OSDI petition (identified by the campaign's slug)")
+    public Map<String, Object> petition(String slug, @Context UriInfo uri, HttpServerRequest request) {
+        return osdi.petition(slug, href(uri), entry("osdi-petition", "campaign:" + slug, request));
     }
 
     @GET
-    @Path("petitions/{id}/signatures")
+    @Path("petitions/{slug}/signatures")
     @Operation(summary = "A campaign's confirmed signatures, oldest first; the signer only with consent to updates")
-    public Map<String, Object> signatures(String id, @RestQuery Integer page, @RestQuery("per_page") Integer perPage,
+    public Map<String, Object> signatures(String slug, @RestQuery Integer page, @RestQuery("per_page") Integer perPage,
                                           @Context UriInfo uri, HttpServerRequest request) {
         int number = page(page);
         int size = perPage(perPage);
-        Osdi.Page found = osdi.signatures(id, number, size, href(uri),
-                entry("osdi-signatures", "campaign:" + id, request));
-        return OsdiDocuments.collection("signatures", "/petitions/" + id + "/signatures", found, number, size,
+        Osdi.Page found = osdi.signatures(slug, number, size, href(uri),
+                entry("osdi-signatures", "campaign:" + slug, request));
+        return OsdiDocuments.collection("signatures", "/petitions/" + slug + "/signatures", found, number, size,
                 href(uri));
     }
 
     @GET
-    @Path("petitions/{id}/outreaches")
+    @Path("petitions/{slug}/outreaches")
     @Operation(summary = "A campaign's letters to MPs as OSDI outreaches, oldest first")
-    public Map<String, Object> outreaches(String id, @RestQuery Integer page, @RestQuery("per_page") Integer perPage,
+    public Map<String, Object> outreaches(String slug, @RestQuery Integer page, @RestQuery("per_page") Integer perPage,
                                           @Context UriInfo uri, HttpServerRequest request) {
         int number = page(page);
         int size = perPage(perPage);
-        Osdi.Page found = osdi.outreaches(id, number, size, href(uri),
-                entry("osdi-outreaches", "campaign:" + id, request));
-        return OsdiDocuments.collection("outreaches", "/petitions/" + id + "/outreaches", found, number, size,
+        Osdi.Page found = osdi.outreaches(slug, number, size, href(uri),
+                entry("osdi-outreaches", "campaign:" + slug, request));
+        return OsdiDocuments.collection("outreaches", "/petitions/" + slug + "/outreaches", found, number, size,
                 href(uri));
     }
 
