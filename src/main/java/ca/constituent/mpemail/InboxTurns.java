@@ -11,32 +11,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The letters' fairness rule: due letters are taken round-robin across MP inboxes (each inbox's oldest first, then
- * each one's second, and so on), and no inbox gets more than its per-minute limit, so a backlog for one MP never
- * holds another's letters.
+ * The letters' fairness rule: due letters are taken round-robin across MP inboxes (one letter from each inbox with
+ * letters due, each inbox's oldest first, then a second from each, and so on, each claim going on from the inbox
+ * where the last one stopped), and no inbox gets more than its per-minute limit, so a backlog for one MP never holds
+ * another's letters.
  */
 @ApplicationScoped
 class InboxTurns {
 
     /**
-     * Each inbox with due letters (a skip scan of {@code mp_email_due_by_inbox}), its share of the claim in queue
-     * order, and the claim's letters by turn. Parameters: the share's cap (the per-inbox limit), the claim size
-     * (twice: the share, the limit).
+     * At most {@code :max} inboxes with due letters, visited in address order starting after the inbox the previous
+     * claim ended on and wrapping around (two skip scans of {@code mp_email_due_by_inbox}, so a claim costs the
+     * same however many MPs have letters waiting); each inbox's share of the claim in queue order; the claim's
+     * letters by turn, then by visit.
      */
     private static final String DUE = """
-            WITH RECURSIVE inbox (to_email) AS (
-                (SELECT to_email FROM mp_email WHERE status = 'queued' AND next_attempt_at <= now()
-                 ORDER BY to_email LIMIT 1)
+            WITH RECURSIVE later (to_email, visit) AS (
+                (SELECT to_email, 1 FROM mp_email WHERE status = 'queued' AND next_attempt_at <= now()
+                   AND to_email > :after ORDER BY to_email LIMIT 1)
                 UNION ALL
                 SELECT (SELECT m.to_email FROM mp_email m
-                        WHERE m.status = 'queued' AND m.next_attempt_at <= now() AND m.to_email > i.to_email
-                        ORDER BY m.to_email LIMIT 1)
-                FROM inbox i WHERE i.to_email IS NOT NULL
+                        WHERE m.status = 'queued' AND m.next_attempt_at <= now() AND m.to_email > l.to_email
+                        ORDER BY m.to_email LIMIT 1), l.visit + 1
+                FROM later l WHERE l.to_email IS NOT NULL AND l.visit < :max
+            ), earlier (to_email, visit) AS (
+                (SELECT to_email, :max + 1 FROM mp_email WHERE status = 'queued' AND next_attempt_at <= now()
+                   AND to_email <= :after ORDER BY to_email LIMIT 1)
+                UNION ALL
+                SELECT (SELECT m.to_email FROM mp_email m
+                        WHERE m.status = 'queued' AND m.next_attempt_at <= now() AND m.to_email > e.to_email
+                          AND m.to_email <= :after
+                        ORDER BY m.to_email LIMIT 1), e.visit + 1
+                FROM earlier e WHERE e.to_email IS NOT NULL AND e.visit < 2 * :max
+            ), inbox AS (
+                SELECT to_email, visit FROM (SELECT * FROM later UNION ALL SELECT * FROM earlier) v
+                WHERE to_email IS NOT NULL ORDER BY visit LIMIT :max
             ), share AS (
-                SELECT least(?, ceil(?::numeric / greatest(count(*), 1)))::int AS n
-                FROM inbox WHERE to_email IS NOT NULL
+                SELECT least(:cap, ceil(:max::numeric / greatest(count(*), 1)))::int AS n FROM inbox
             ), turns AS (
-                SELECT l.id, row_number() OVER (PARTITION BY i.to_email ORDER BY l.next_attempt_at, l.id) AS turn
+                SELECT l.id, i.visit,
+                       row_number() OVER (PARTITION BY i.to_email ORDER BY l.next_attempt_at, l.id) AS turn
                 FROM inbox i CROSS JOIN share
                 CROSS JOIN LATERAL (SELECT id, next_attempt_at FROM mp_email e
                                     WHERE status = 'queued' AND next_attempt_at <= now() AND to_email = i.to_email
@@ -45,11 +59,16 @@ class InboxTurns {
                                                       WHERE s.id = e.signature_id AND s.state = 'invalidated')
                                     ORDER BY next_attempt_at, id LIMIT share.n) l
             )
-            SELECT m.id, m.to_email FROM mp_email m JOIN turns t ON t.id = m.id
-            ORDER BY t.turn, m.next_attempt_at, m.id
-            LIMIT ?
+            SELECT m.id, m.to_email, t.visit FROM mp_email m JOIN turns t ON t.id = m.id
+            ORDER BY t.turn, t.visit
+            LIMIT :max
             FOR UPDATE OF m SKIP LOCKED
             """;
+
+    /** {@link #DUE} with JDBC parameters, and the name of each in order. */
+    private static final String DUE_SQL = DUE.replaceAll(":(after|max|cap)\\b", "?");
+    private static final List<String> DUE_PARAMETERS = java.util.regex.Pattern.compile(":(after|max|cap)\\b")
+            .matcher(DUE).results().map(m -> m.group(1)).toList();
 
     /** Letters sent or being sent to each of these inboxes within the last minute. */
     private static final String RECENT = """
@@ -61,6 +80,9 @@ class InboxTurns {
 
     private final MpEmailConfig config;
 
+    /** The inbox the last claim of this process ended on; the next one starts after it. */
+    private volatile String after = "";
+
     InboxTurns(MpEmailConfig config) {
         this.config = config;
     }
@@ -70,17 +92,28 @@ class InboxTurns {
         int limit = config.perInboxPerMinute();
         List<Long> ids = new ArrayList<>();
         List<String> inboxes = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(DUE)) {
-            select.setInt(1, limit > 0 ? limit : max);
-            select.setInt(2, max);
-            select.setInt(3, max);
+        int lastVisit = 0;
+        String lastInbox = after;
+        try (PreparedStatement select = connection.prepareStatement(DUE_SQL)) {
+            for (int i = 0; i < DUE_PARAMETERS.size(); i++) {
+                switch (DUE_PARAMETERS.get(i)) {
+                    case "after" -> select.setString(i + 1, after);
+                    case "max" -> select.setInt(i + 1, max);
+                    default -> select.setInt(i + 1, limit > 0 ? limit : max);
+                }
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                     inboxes.add(rows.getString(2));
+                    if (rows.getInt(3) > lastVisit) {
+                        lastVisit = rows.getInt(3);
+                        lastInbox = rows.getString(2);
+                    }
                 }
             }
         }
+        after = lastInbox;
         return limit > 0 ? withinLimits(connection, ids, inboxes, limit) : ids;
     }
 

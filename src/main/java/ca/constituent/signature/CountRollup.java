@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Folds the count deltas that signature changes append into {@code signature_count}. One replica at a time
@@ -22,14 +21,13 @@ public class CountRollup {
     private final OncePerPeriod oncePerPeriod;
     private final Duration every;
 
-    CountRollup(EntityManager em, OncePerPeriod oncePerPeriod,
-                @ConfigProperty(name = "constituent.signatures.counts-every", defaultValue = "2s") Duration every) {
+    CountRollup(EntityManager em, OncePerPeriod oncePerPeriod, SignatureConfig config) {
         this.em = em;
         this.oncePerPeriod = oncePerPeriod;
-        this.every = every;
+        this.every = config.countsEvery();
     }
 
-    @Scheduled(every = "${constituent.signatures.counts-every:2s}",
+    @Scheduled(every = "${constituent.signatures.counts-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void onTimer() {

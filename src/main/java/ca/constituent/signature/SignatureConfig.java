@@ -2,6 +2,7 @@ package ca.constituent.signature;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of signature intake, confirmation and counts. */
 @ConfigMapping(prefix = "constituent.signatures")
@@ -14,6 +15,10 @@ public interface SignatureConfig {
     /** How many confirmation mails one signature may be sent in 24 hours, the first one included. */
     @WithDefault("3")
     int confirmationMailsPerDay();
+
+    /** How often the count deltas are folded into {@code signature_count} (once per period across replicas). */
+    @WithDefault("2s")
+    Duration countsEvery();
 
     /** The batching writer behind intake. */
     Writer writer();

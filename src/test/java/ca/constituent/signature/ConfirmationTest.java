@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +28,12 @@ class ConfirmationTest {
 
     @Inject
     SignerKeys keys;
+
+    @Inject
+    ConfirmationMailer mailer;
+
+    @Inject
+    MockMailbox mailbox;
 
     UUID signedId(String language) {
         Map<String, Object> body = Signer.valid();
@@ -231,6 +239,14 @@ class ConfirmationTest {
         assertEquals("pending", stored.get("state"));
         assertEquals(java.util.List.of(false, true), sql.rows("SELECT after_update FROM confirmation_mail "
                 + "WHERE signature_id = ? ORDER BY id", id).stream().map(r -> r.get("after_update")).toList());
+        mailer.sendDue();
+        java.util.List<Mail> mails = mailbox.getMailsSentTo((String) body.get("email"));
+        assertEquals(2, mails.size());
+        String updated = ca.constituent.common.Messages.get(
+                ca.constituent.common.Language.parse((String) body.get("language")).orElseThrow(),
+                "mail.confirmation.updated");
+        assertEquals(1, mails.stream().filter(m -> m.getText().contains(updated) && m.getHtml().contains(updated))
+                .count(), "the mail after the update says so, the first one does not");
     }
 
     @Test
