@@ -72,7 +72,7 @@ class ModerationResource {
 
     @POST
     @Path("campaigns/{slug}/signatures/invalidation")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.ADMIN)
     @Operation(summary = "Invalidate signatures (up to 1,000 ids) with a reason: out of every count, no more mail")
     public Changed invalidate(String slug, Selection selection, @HeaderParam("Accept-Language") String al,
@@ -82,7 +82,7 @@ class ModerationResource {
 
     @POST
     @Path("campaigns/{slug}/signatures/restoration")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.ADMIN)
     @Operation(summary = "Restore invalidated signatures (up to 1,000 ids) to the state they had, with a reason")
     public Changed restore(String slug, Selection selection, @HeaderParam("Accept-Language") String al,
@@ -92,7 +92,7 @@ class ModerationResource {
 
     @POST
     @Path("campaigns/{slug}/moderation-jobs")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.ADMIN)
     @Operation(summary = "Invalidate or restore every signature a search matches, in the background, in batches")
     public Response startJob(String slug, Bulk bulk, @HeaderParam("Accept-Language") String al,
