@@ -17,6 +17,6 @@ public record CampaignPage(String slug, String title, String summary, List<Strin
                 campaign.contactEmail,
                 campaign.sources.stream().filter(s -> s.language.equals(language.code())).toList(),
                 new Progress(confirmed, campaign.goal),
-                campaign.isOpen());
+                campaign.acceptsSignatures());
     }
 }
