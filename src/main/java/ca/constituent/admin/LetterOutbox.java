@@ -30,13 +30,14 @@ class LetterOutbox {
                 SELECT e.fed_code, %s, min(e.to_name),
                        count(*) FILTER (WHERE e.status = 'queued'), count(*) FILTER (WHERE e.status = 'sending'),
                        count(*) FILTER (WHERE e.status = 'sent'), count(*) FILTER (WHERE e.status = 'failed'),
+                       count(*) FILTER (WHERE e.status = 'held'),
                        extract(epoch FROM now() - min(e.created_at) FILTER (WHERE e.status = 'queued'))::bigint
                 FROM mp_email e JOIN riding r ON r.fed_code = e.fed_code
                 WHERE e.campaign_id = ?1
-                GROUP BY e.fed_code, %s ORDER BY 7 DESC, 4 DESC, 2
+                GROUP BY e.fed_code, %s ORDER BY 7 DESC, 8 DESC, 4 DESC, 2
                 """.formatted(name, name)).setParameter(1, campaign.id).getResultList()).stream()
                 .map(r -> new Letters.Inbox((String) r[0], (String) r[1], (String) r[2], n(r[3]), n(r[4]), n(r[5]),
-                        n(r[6]), r[7] == null ? null : n(r[7])))
+                        n(r[6]), n(r[7]), r[8] == null ? null : n(r[8])))
                 .toList();
         List<Letters.Failure> failures = ((List<Object[]>) em.createNativeQuery("""
                 SELECT e.id, e.fed_code, %s, e.to_name, e.attempts, e.created_at, e.last_error

@@ -12,10 +12,18 @@ public record Letters(List<Inbox> inboxes, List<Failure> failures, Long oldestQu
         return oldestQueuedSeconds == null ? null : oldestQueuedSeconds / 60;
     }
 
-    /** One riding's letters by status, and how long its oldest queued letter has waited. */
+    /** Letters held in every riding together. */
+    public long held() {
+        return inboxes.stream().mapToLong(Inbox::held).sum();
+    }
+
+    /**
+     * One riding's letters by status ({@code held}: not sent because the riding's MP changed to a vacancy or an MP
+     * without a known address), and how long its oldest queued letter has waited.
+     */
     @TemplateData
     public record Inbox(String fedCode, String riding, String mp, long queued, long sending, long sent, long failed,
-                        Long oldestQueuedSeconds) {
+                        long held, Long oldestQueuedSeconds) {
 
         public Long oldestQueuedMinutes() {
             return oldestQueuedSeconds == null ? null : oldestQueuedSeconds / 60;

@@ -73,6 +73,14 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** When the campaign starts taking signatures; null: as soon as it is open. */
+    @Column(name = "opens_at")
+    public OffsetDateTime opensAt;
+
+    /** When it stops taking signatures, confirmations and letters; null: when an organiser closes it. */
+    @Column(name = "closes_at")
+    public OffsetDateTime closesAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "campaign_ask", joinColumns = @JoinColumn(name = "campaign_id"))
     @OrderColumn(name = "position")
@@ -133,5 +141,23 @@ public class Campaign extends PanacheEntityBase {
 
     public boolean isOpen() {
         return OPEN.equals(status);
+    }
+
+    /**
+     * Whether the campaign takes signatures, confirmations and letters now: open, and within its dates (the SQL
+     * function {@code campaign_accepts} says the same inside the intake's statement).
+     */
+    public boolean acceptsSignatures() {
+        OffsetDateTime now = OffsetDateTime.now();
+        return isOpen() && (opensAt == null || !opensAt.isAfter(now)) && (closesAt == null || closesAt.isAfter(now));
+    }
+
+    /**
+     * Why the campaign takes nothing now, as a 409 problem: {@code campaign-not-open} before its opening (or while a
+     * draft), {@code campaign-closed} after.
+     */
+    public ProblemException refusal() {
+        boolean early = DRAFT.equals(status) || isOpen() && opensAt != null && opensAt.isAfter(OffsetDateTime.now());
+        return ProblemException.conflict(early ? "campaign-not-open" : "campaign-closed");
     }
 }

@@ -22,7 +22,7 @@ public record CampaignPage(String slug, String title, String summary, List<Strin
                 campaign.contactEmail,
                 campaign.sources.stream().filter(s -> s.language.equals(language.code())).toList(),
                 new Progress(confirmed, campaign.goal),
-                campaign.isOpen(),
+                campaign.acceptsSignatures(),
                 new Share(url, title, baseUrl + "/campaigns/" + campaign.slug + "/social.png?lang=" + language.code(),
                         title, Messages.get(language, "share.mail-body", Map.of("campaign", title))));
     }

@@ -26,6 +26,14 @@ public interface HttpConfig {
     @WithDefault("/api/signatures/[^/]+/mp-email.*,/letter/[^/]+")
     List<String> largeBodyPaths();
 
+    /** The largest body accepted on {@link #uploadPaths()}, in bytes: an MP list of 343 ridings is about 125 KB. */
+    @WithDefault("2097152")
+    long maxUploadBytes();
+
+    /** Path patterns (regular expressions) of organisers' data uploads, which may carry the largest bodies. */
+    @WithDefault("/api/admin/mp-uploads,/admin/mps/uploads")
+    List<String> uploadPaths();
+
     /**
      * The longest request address (path and query) accepted, in characters; longer ones get a 414 problem. Keep it
      * below {@code quarkus.http.limits.max-initial-line-length}.

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * A signer's letter to their MP and its place in the outbox: {@code queued}, then {@code sending} while a worker
- * holds it, then {@code sent} or {@code failed}. One per signature at most (a unique index says so).
+ * holds it, then {@code sent} or {@code failed}; {@code held} while its riding has no MP to address it to. One
+ * per signature at most (a unique index says so).
  */
 @Entity
 @Table(name = "mp_email")
@@ -23,6 +24,8 @@ public class MpEmail extends PanacheEntityBase {
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
+    /** Not sent: the riding's MP changed to a vacancy or an MP without a known address (see held_reason). */
+    public static final String HELD = "held";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +79,10 @@ public class MpEmail extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Why a held letter waits: {@code seat-vacant} or {@code mp-email-unknown}. */
+    @Column(name = "held_reason")
+    public String heldReason;
 
     static Optional<MpEmail> findBySignature(UUID signatureId) {
         return find("signatureId", signatureId).firstResultOptional();

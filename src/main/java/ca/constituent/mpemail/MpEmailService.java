@@ -105,6 +105,9 @@ public class MpEmailService {
         }
         Draft draft = draft(signature);
         Language language = draft.letter().language();
+        if (!draft.campaign().acceptsSignatures()) {
+            throw draft.campaign().refusal().in(language);
+        }
         if (draft.blockedBy() != null) {
             throw ProblemException.conflict(draft.blockedBy()).in(language);
         }
@@ -130,10 +133,16 @@ public class MpEmailService {
     /** The outbox row of this letter (a second request for the same signature changes nothing). */
     private void queue(Signature signature, Draft draft, String subject, String body, boolean copy) {
         Mp mp = draft.mp();
-        em.createNativeQuery("""
+        // Addressed to the MP the database holds now (this instance's memory may lag behind an organiser's change
+        // made on another one); a name drafted for a former MP is replaced.
+        int queued = em.createNativeQuery("""
                         INSERT INTO mp_email (signature_id, campaign_id, fed_code, language, to_name, to_email,
-                                              from_name, reply_to, copy_to_signer, subject, body)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                              from_name, reply_to, copy_to_signer, subject, body, mp_term_id)
+                        SELECT ?1, ?2, ?3, ?4, m.name, m.email, ?6, ?7, ?8, left(replace(?9, ?5, m.name), 200),
+                               replace(?10, ?5, m.name), t.id
+                        FROM member_of_parliament m
+                        JOIN mp_term t ON t.fed_code = m.fed_code AND t.effective_to IS NULL
+                        WHERE m.fed_code = ?3 AND m.email IS NOT NULL
                         ON CONFLICT (signature_id) DO NOTHING
                         """)
                 .setParameter(1, signature.id)
@@ -141,13 +150,15 @@ public class MpEmailService {
                 .setParameter(3, signature.fedCode)
                 .setParameter(4, draft.letter().language().code())
                 .setParameter(5, mp.name())
-                .setParameter(6, mp.email())
-                .setParameter(7, signature.firstName + " " + signature.lastName + " via " + draft.campaign().senderName)
-                .setParameter(8, signature.email)
-                .setParameter(9, copy)
-                .setParameter(10, subject)
-                .setParameter(11, body)
+                .setParameter(6, signature.firstName + " " + signature.lastName + " via " + draft.campaign().senderName)
+                .setParameter(7, signature.email)
+                .setParameter(8, copy)
+                .setParameter(9, subject)
+                .setParameter(10, body)
                 .executeUpdate();
+        if (queued == 0 && MpEmail.findBySignature(signature.id).isEmpty()) {
+            throw ProblemException.conflict("mp-changed").in(draft.letter().language());
+        }
     }
 
     Draft draft(Signature signature) {
@@ -171,6 +182,12 @@ public class MpEmailService {
         LetterWriter.TemplateText template = templates.find(campaign.id, language)
                 .or(() -> templates.find(campaign.id, language == Language.FR ? Language.EN : Language.FR))
                 .orElseThrow(() -> ProblemException.notFound("letter-not-found").in(language));
+        return draftWith(writer, template, campaign, language, signer, riding);
+    }
+
+    /** Renders {@code template} for a signer and riding (unknown riding: placeholders, as in a preview). */
+    static Letter draftWith(LetterWriter writer, LetterWriter.TemplateText template, Campaign campaign,
+                            Language language, LetterData.Signer signer, Optional<RidingView> riding) {
         boolean fr = language == Language.FR;
         LetterData.Riding ridingData = riding
                 .map(r -> new LetterData.Riding(r.fedCode(), fr ? r.nameFr() : r.nameEn()))
@@ -187,7 +204,8 @@ public class MpEmailService {
 
     static MpEmailView view(MpEmail email) {
         return new MpEmailView(new MpEmailView.Recipient(email.toName, email.toEmail), email.subject, email.body,
-                email.language, Mailto.of(email.toEmail, email.subject, email.body), email.status, null, null);
+                email.language, Mailto.of(email.toEmail, email.subject, email.body), email.status, email.heldReason,
+                null);
     }
 
     /**

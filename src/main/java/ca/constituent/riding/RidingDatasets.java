@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ public class RidingDatasets {
     private final RidingConfig config;
     private final RepresentProvider represent;
     private volatile RidingSnapshot snapshot = RidingSnapshot.empty();
+    /** The organisers' latest MP change held in memory ({@code riding_dataset} kind {@code mps}). */
+    private volatile String mpsVersion = "none";
     private final RidingBoundaries boundaries;
 
     RidingDatasets(AgroalDataSource dataSource, RidingConfig config, RepresentProvider represent) {
@@ -149,10 +152,16 @@ public class RidingDatasets {
         });
         Map<String, String> versions = inTransaction(RidingTables::versions);
         if (!versions.getOrDefault("ridings", "none").equals(snapshot.ridingsVersion())
-                || !versions.getOrDefault("postal-codes", "none").equals(snapshot.postalCodesVersion())) {
+                || !versions.getOrDefault("postal-codes", "none").equals(snapshot.postalCodesVersion())
+                || !versions.getOrDefault("mps", "none").equals(mpsVersion)) {
             refresh();
         }
         represent.readCache();
+    }
+
+    /** Serves an organiser's MP change from memory as soon as it commits (other instances notice it in check). */
+    void onMpChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MpChanged change) {
+        refresh();
     }
 
     /** Rebuilds the in-memory snapshot from PostgreSQL. */
@@ -164,6 +173,7 @@ public class RidingDatasets {
                     .map(r -> RidingView.from(r, mps.get(r.fedCode))).toList();
             try (Connection c = dataSource.getConnection()) {
                 Map<String, String> versions = RidingTables.versions(c);
+                mpsVersion = versions.getOrDefault("mps", "none");
                 String version = versions.getOrDefault("ridings", "none");
                 return RidingSnapshot.of(version, versions.getOrDefault("postal-codes", "none"), ridings,
                         RidingTables.fsaShares(c), config.minShare(), RidingTables.postalCodes(c),

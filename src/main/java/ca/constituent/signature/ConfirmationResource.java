@@ -143,11 +143,13 @@ class ConfirmationResource {
             case ALREADY_CONFIRMED -> "already-confirmed";
             case EXPIRED -> "expired";
             case NOT_FOUND -> "invalid";
+            case CAMPAIGN_CLOSED -> "campaign-closed";
         };
         int status = switch (outcome) {
             case CONFIRMED, ALREADY_CONFIRMED -> 200;
             case EXPIRED -> 410;
             case NOT_FOUND -> 404;
+            case CAMPAIGN_CLOSED -> 409;
         };
         return page(status, render(language, name, signatureId, key, null));
     }
@@ -165,6 +167,7 @@ class ConfirmationResource {
             case EXPIRED -> throw new ProblemException(410, "confirmation-expired",
                     Map.of("days", config.confirmationValidDays()), null, null);
             case NOT_FOUND -> throw ProblemException.notFound("signature-not-found");
+            case CAMPAIGN_CLOSED -> throw ProblemException.conflict("campaign-closed");
         };
     }
 

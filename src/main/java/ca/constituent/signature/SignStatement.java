@@ -34,7 +34,9 @@ final class SignStatement {
                                          province, fed_code, language, consent_updates, personal_note, ip_hash,
                                          mailbox, screened, exempt, proof, proof_expires_at, ord)
             ), c AS (
-                SELECT i.ord, k.id AS campaign_id, k.status, split_part(i.canonical_email, '@', 2) AS domain,
+                SELECT i.ord, k.id AS campaign_id,
+                       CASE WHEN campaign_accepts(k.status, k.opens_at, k.closes_at) THEN 'open'
+                            WHEN k.status = 'open' THEN 'closed' ELSE k.status END AS status, split_part(i.canonical_email, '@', 2) AS domain,
                        row_number() OVER (PARTITION BY k.id, i.ip_hash ORDER BY i.ord) AS ip_rank,
                        row_number() OVER (PARTITION BY split_part(i.canonical_email, '@', 2) ORDER BY i.ord)
                            AS domain_rank,

@@ -31,7 +31,7 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class SignatureService {
 
-    enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, NOT_FOUND }
+    enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, NOT_FOUND, CAMPAIGN_CLOSED }
 
     private final SignatureWriter writer;
     private final AbuseScreen screen;
@@ -214,6 +214,9 @@ public class SignatureService {
         }
         if (!Signature.PENDING.equals(signature.state)) {
             return Confirmation.NOT_FOUND;
+        }
+        if (!Campaign.<Campaign>findById(signature.campaignId).acceptsSignatures()) {
+            return Confirmation.CAMPAIGN_CLOSED;
         }
         OffsetDateTime lastMail = Signature.getEntityManager()
                 .createQuery("select max(m.createdAt) from ConfirmationMail m where m.signatureId = :id",

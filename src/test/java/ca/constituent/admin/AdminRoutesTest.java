@@ -49,7 +49,8 @@ class AdminRoutesTest {
         List<Operation> found = new ArrayList<>();
         paths.forEach((template, methods) -> {
             if (AdminPaths.isAdmin(template)) {
-                String path = template.replace("{slug}", "end-ice-complicity").replaceAll("\\{[^}]+}", "1");
+                String path = template.replace("{slug}", "end-ice-complicity").replace("{fedCode}", "35001")
+                        .replace("{language}", "fr").replace("{letterLanguage}", "fr").replaceAll("\\{[^}]+}", "1");
                 methods.keySet().forEach(m -> found.add(new Operation(m, template, path)));
             }
         });
@@ -64,7 +65,7 @@ class AdminRoutesTest {
             if (op.template().equals(AdminPaths.SIGN_IN)) {
                 continue;
             }
-            var response = given().redirects().follow(false).header("Origin", Organisers.origin())
+            var response = multipart(op, given().redirects().follow(false).header("Origin", Organisers.origin()))
                     .when().request(op.method(), op.path());
             if (AdminPaths.isPage(op.path())) {
                 assertEquals(303, response.statusCode(), op.toString());
@@ -76,6 +77,15 @@ class AdminRoutesTest {
         }
     }
 
+    /** The MP-list upload page takes only multipart bodies (a browser's file upload): an empty one. */
+    static io.restassured.specification.RequestSpecification multipart(Operation op,
+            io.restassured.specification.RequestSpecification request) {
+        return op.template().equals("/admin/mps/uploads")
+                ? request.contentType("multipart/form-data; boundary=b0")
+                        .body("--b0--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                : request;
+    }
+
     @Test
     void viewersGet403OnEveryWriteAndTheAuditLog() {
         Organisers.Session viewer = organisers.signIn(Role.VIEWER);
@@ -83,22 +93,27 @@ class AdminRoutesTest {
                 .filter(op -> !op.path().endsWith("/sign-out")).toList();
         assertTrue(writes.size() >= 2, "writes are listed: " + writes);
         for (Operation op : writes) {
-            viewer.write().when().request(op.method(), op.path()).then().statusCode(403);
+            multipart(op, viewer.write()).when().request(op.method(), op.path()).then().statusCode(403);
         }
         viewer.request().when().get("/admin/audit").then().statusCode(403);
         viewer.request().when().get("/admin").then().statusCode(200);
     }
 
     @Test
-    void everyAdminReadWorksForAnAdmin() {
+    void everyAdminReadWorksForAnAdmin() throws java.io.IOException {
         Organisers.Session admin = organisers.signIn(Role.ADMIN);
         // A bulk moderation job exists, so the job route's sample id (1) names one.
         admin.write().contentType("application/json").body(java.util.Map.of("action", "invalidate", "reason",
                 "routes test", "domain", "no-such-domain.example.org"))
                 .when().post("/api/admin/campaigns/end-ice-complicity/moderation-jobs").then().statusCode(202);
+        // An uploaded MP list to read (it changes nothing until applied)
+        String upload = admin.write().contentType("text/csv; charset=UTF-8").body(MpDataTest.shipped())
+                .when().post("/api/admin/mp-uploads").then().statusCode(201).extract().path("id");
         for (Operation op : adminOperations()) {
             if (op.method().equals("get")) {
-                admin.request().header("Accept-Encoding", "gzip").when().get(op.path()).then().statusCode(200);
+                String path = op.template().contains("uploads/{id}") ? op.template().replace("{id}", upload)
+                        : op.path();
+                admin.request().header("Accept-Encoding", "gzip").when().get(path).then().statusCode(200);
             }
         }
     }

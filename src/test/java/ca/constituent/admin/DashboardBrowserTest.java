@@ -117,6 +117,46 @@ class DashboardBrowserTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void anOrganiserPreviewsALetterLiveAndChecksAnMpListBeforeApplyingIt() throws IOException {
+        String email = organisers.create(Role.ADMIN);
+        Path list = Files.createTempFile("mps", ".csv");
+        Files.writeString(list, MpDataTest.edited(java.util.Map.of(2,
+                MpDataTest.withMp(2, "Jane Newcomer", "Green", "jane.newcomer@parl.gc.ca"))));
+        for (String lang : List.of("en", "fr")) {
+            signIn(email, lang);
+            for (int width : List.of(1280, 390)) {
+                browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                open("/admin/campaigns/end-ice-complicity/letters/" + lang + "?lang=" + lang);
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fedCode")))
+                        .selectByValue("12006");
+                waitFor(d -> d.findElement(By.id("preview")).getText().contains("Shannon Miedema"));
+                shoot(lang, width, "letter-editor");
+                WebElement body = browser.findElement(By.id("body"));
+                body.sendKeys(" {mp.nickname}");
+                waitFor(d -> d.findElement(By.id("preview-error")).isDisplayed());
+                assertTrue(browser.findElement(By.id("preview-error")).getText().contains("nickname"));
+                shoot(lang, width, "letter-editor-error");
+
+                open("/admin/campaigns/end-ice-complicity/edit?lang=" + lang);
+                shoot(lang, width, "campaign-edit");
+                open("/admin/mps?lang=" + lang);
+                browser.findElement(By.id("file")).sendKeys(list.toString());
+                browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+                waitFor(d -> d.findElements(By.id("diff")).size() == 1);
+                assertEquals(1, browser.findElements(By.cssSelector("#diff tr[data-kind=replaced]")).size());
+                assertTrue(browser.findElements(By.id("apply")).size() == 1, "applied only on confirmation");
+                shoot(lang, width, "mp-upload-diff");
+            }
+            browser.findElement(By.id("sign-out")).click();
+            waitFor(d -> d.getCurrentUrl().contains("/admin/sign-in"));
+        }
+        // The refused preview is a 400 the page shows; Chromium logs it as a failed resource load.
+        assertEquals(List.of(), browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).filter(m -> !m.contains("status of 400")).toList(), "no console errors");
+    }
+
     void signIn(String email, String lang) throws IOException {
         open("/admin/sign-in?lang=" + lang);
         browser.manage().window().setSize(new Dimension(390, 844));
