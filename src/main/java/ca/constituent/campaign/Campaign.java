@@ -139,6 +139,12 @@ public class Campaign extends PanacheEntityBase {
         return list("status <> ?1 order by createdAt desc, id desc", DRAFT);
     }
 
+    /** The oldest open campaign within its dates: the stable answer to "which campaign is running". */
+    public static Optional<Campaign> oldestTakingSignatures() {
+        return Campaign.<Campaign>list("status = ?1 order by createdAt asc, id asc", OPEN).stream()
+                .filter(Campaign::acceptsSignatures).findFirst();
+    }
+
     public boolean isOpen() {
         return OPEN.equals(status);
     }

@@ -30,11 +30,15 @@ class CampaignPageResource {
         this.images = images;
     }
 
+    /**
+     * The site's front door: the oldest campaign that takes signatures now, so that a campaign an organiser adds
+     * later (or one past its closing date but still marked open) never takes the address from the running one.
+     */
     @GET
-    @Operation(summary = "Send visitors to the newest open campaign")
+    @Operation(summary = "Send visitors to the oldest campaign that takes signatures now")
     public Response home(@RestQuery String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = RequestLanguage.of(lang, acceptLanguage);
-        return Campaign.listPublic().stream().filter(Campaign::isOpen).findFirst()
+        return Campaign.oldestTakingSignatures()
                 .map(c -> Response.seeOther(URI.create("/campaigns/" + c.slug + "?lang=" + language.code())).build())
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
     }
