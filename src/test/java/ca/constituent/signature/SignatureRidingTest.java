@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ca.constituent.riding.RidingDatasets;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
@@ -12,7 +13,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Intake stores the signer's riding, and never guesses one for an ambiguous postal code. */
@@ -22,6 +25,9 @@ class SignatureRidingTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    RidingDatasets datasets;
 
     Object ridingOf(Map<String, Object> body) {
         given().contentType(ContentType.JSON).body(body)
@@ -46,15 +52,37 @@ class SignatureRidingTest {
         assertEquals("59036", ridingOf(body));
     }
 
-    @Test
-    void aChoiceOutsideTheCandidatesIsRefused() {
-        Map<String, Object> body = Signer.with("postalCode", "K1P 1A1");
-        body.put("fedCode", "35020");
+    void refused(Map<String, Object> body) {
         given().contentType(ContentType.JSON).body(body)
                 .when().post(SignatureResourceTest.SIGNATURES)
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("fedCode"));
         assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE email = ?", body.get("email")));
+    }
+
+    /** A postal code the imported table knows: its candidates are certain, so no other riding is taken. */
+    @Test
+    void aChoiceOutsideTheCandidatesIsRefused() throws Exception {
+        datasets.importPostalCodes(Path.of(getClass().getResource("/ridings/postal-codes-sample.csv").toURI()),
+                Optional.empty());
+        try {
+            Map<String, Object> body = Signer.with("postalCode", "K1A 0A6");
+            body.put("fedCode", "35020");
+            refused(body);
+        } finally {
+            datasets.clearPostalCodes();
+        }
+    }
+
+    /** A riding guessed from the FSA may be corrected within the province (RidingChoices), never outside it. */
+    @Test
+    void aChoiceOutsideTheProvinceOfAnFsaGuessIsRefused() {
+        Map<String, Object> body = Signer.with("postalCode", "K1P 1A1");
+        body.put("fedCode", "24025");
+        refused(body);
+        Map<String, Object> sameProvince = Signer.with("postalCode", "K1P 1A1");
+        sameProvince.put("fedCode", "35020");
+        assertEquals("35020", ridingOf(sameProvince));
     }
 
     @Test
