@@ -111,7 +111,8 @@ launch_app() { # starts the packaged app in the background without waiting for i
   QUARKUS_MANAGEMENT_PORT="$MGMT_PORT" DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" DB_USER=postgres DB_PASSWORD=unused \
   APP_SECRET=bench-secret-bench-secret-bench-secret-0123 \
   SMTP_HOST=127.0.0.1 SMTP_PORT="${SMTP_PORT:-1}" QUARKUS_HTTP_PORT="$APP_PORT" \
-  PUBLIC_BASE_URL="http://127.0.0.1:$APP_PORT" \
+  PUBLIC_BASE_URL="http://127.0.0.1:$APP_PORT" MP_EMAIL_FROM=letters@bench.example.ca \
+  MAIL_FROM="Constituent <campaigns@bench.example.ca>" \
     java ${JAVA_OPTS:--Xmx1g} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)

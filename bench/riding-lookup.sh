@@ -65,6 +65,7 @@ APP_PORT=$(free_port)
 MANAGEMENT_PORT=$(free_port)
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DB_USER=bench DB_PASSWORD=bench \
 APP_SECRET="bench-secret-not-for-production-0123456789" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
+MP_EMAIL_FROM=letters@bench.example.ca MAIL_FROM="Constituent <campaigns@bench.example.ca>" \
     java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do

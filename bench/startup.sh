@@ -39,7 +39,7 @@ launch() {
   APP_SECRET=bench-secret-bench-secret-bench-secret-0123 \
   SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" QUARKUS_HTTP_PORT="$APP_PORT" QUARKUS_MANAGEMENT_PORT="$mgmt_port" \
   PUBLIC_BASE_URL="http://127.0.0.1:$APP_PORT" MP_EMAIL_FROM=letters@bench.example.ca \
-  DB_ACQUISITION_TIMEOUT=${DB_ACQUISITION_TIMEOUT:-3S} \
+  MAIL_FROM="Constituent <campaigns@bench.example.ca>" DB_ACQUISITION_TIMEOUT=${DB_ACQUISITION_TIMEOUT:-3S} \
     sh -c "cd '$WORK/app' && exec java $1 -jar quarkus-run.jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   PIDS+=($APP_PID)
