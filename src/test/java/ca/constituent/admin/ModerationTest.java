@@ -99,7 +99,7 @@ class ModerationTest {
         assertEquals("sent", sql.rows("SELECT status FROM mp_email WHERE signature_id = ?", confirmed.id()).get(0)
                 .get("status"));
         assertEquals(1, sql.count("SELECT count(*) FROM admin_audit WHERE action = 'signature-restore' "
-                + "AND row_count = 2"));
+                + "AND row_count = 2 AND target LIKE '%checked: real people'"));
     }
 
     @Test
