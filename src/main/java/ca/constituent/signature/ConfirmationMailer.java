@@ -29,7 +29,7 @@ import java.util.UUID;
 class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
 
     record Claimed(long id, int attempts, UUID signatureId, String firstName, String email, Language language,
-                   String campaignTitle, boolean afterUpdate) implements MailKind.Row {
+                   String campaignTitle, boolean afterUpdate, boolean confirmed) implements MailKind.Row {
     }
 
     /**
@@ -37,7 +37,7 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
      * pending details, so the mail asks to check them before confirming.
      */
     record Links(String firstName, String campaignTitle, int validDays, String confirm, String data,
-                 String unsubscribe, boolean afterUpdate) {
+                 String unsubscribe, boolean afterUpdate, boolean confirmed) {
     }
 
     @CheckedTemplate(basePath = "signature")
@@ -74,7 +74,8 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT m.id, m.attempts, s.id, s.first_name, s.email, s.language,
-                       CASE s.language WHEN 'fr' THEN c.title_fr ELSE c.title_en END, m.after_update
+                       CASE s.language WHEN 'fr' THEN c.title_fr ELSE c.title_en END, m.after_update,
+                       s.state = 'confirmed'
                 FROM confirmation_mail m JOIN signature s ON s.id = m.signature_id
                 JOIN campaign c ON c.id = s.campaign_id
                 WHERE m.id = ANY (?)
@@ -85,7 +86,7 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
                     claimed.add(new Claimed(rows.getLong(1), rows.getInt(2), rows.getObject(3, UUID.class),
                             rows.getString(4), rows.getString(5),
                             Language.parse(rows.getString(6)).orElse(Language.EN), rows.getString(7),
-                            rows.getBoolean(8)));
+                            rows.getBoolean(8), rows.getBoolean(9)));
                 }
             }
         }
@@ -102,9 +103,11 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         Links links = new Links(mail.firstName(), mail.campaignTitle(), config.confirmationValidDays(),
                 base + "/confirm/" + mail.signatureId() + "?key=" + key + lang,
                 base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang,
-                mail.afterUpdate());
+                mail.afterUpdate(), mail.confirmed());
         Texts texts = new Texts(language);
-        String subject = Messages.get(language, "mail.confirmation.subject", Map.of("title", mail.campaignTitle()));
+        // A confirmed signer gets this mail only when they asked for their link again ("lost your link?").
+        String subject = Messages.get(language, mail.confirmed() ? "mail.link-again.subject"
+                : "mail.confirmation.subject", Map.of("title", mail.campaignTitle()));
         // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
         return Mail.withText(mail.email(), subject, Templates.confirmationMail(texts, links).render())
                 .setHtml(Templates.confirmationMailHtml(texts, links).render())

@@ -160,6 +160,25 @@ class SignatureResourceTest {
     }
 
     @Test
+    void aConfirmedSignerWhoLostTheLinkGetsItAgainWithoutBeingAskedToConfirm() {
+        String email = "lost" + System.nanoTime() + "@example.ca";
+        Map<String, Object> body = Signer.valid(email);
+        body.put("language", "fr");
+        sign(body);
+        mailer.sendDue();
+        mailbox.clear();
+        sql.update("UPDATE signature SET state = 'confirmed', confirmed_at = now() WHERE email = ?", email);
+        given().contentType(ContentType.URLENC).formParam("email", email)
+                .when().post("/campaigns/end-ice-complicity/lost-link?lang=fr").then().statusCode(200);
+        mailer.sendDue();
+        Mail mail = mailbox.getMailsSentTo(email).get(0);
+        assertTrue(mail.getSubject().startsWith("Votre lien, de nouveau"), mail.getSubject());
+        assertTrue(mail.getText().contains("déjà confirmée"), mail.getText());
+        assertFalse(mail.getText().contains("Veuillez confirmer") || mail.getText().contains("valide"), mail.getText());
+        assertTrue(mail.getHtml().contains("Ouvrir ma signature"));
+    }
+
+    @Test
     void confirmedSignerSigningAgainGetsNoNewMailAndTheSameAnswer() {
         String email = "confirmed" + System.nanoTime() + "@example.ca";
         String first = sign(Signer.valid(email)).body().asString();
