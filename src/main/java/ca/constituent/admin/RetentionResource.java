@@ -3,7 +3,6 @@ package ca.constituent.admin;
 import ca.constituent.common.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,13 +33,13 @@ class RetentionResource {
     public record Settings(Integer unconfirmedDays, Integer ipHashDays, Integer anonymiseMonths, Integer letterDays) {
     }
 
-    private final EntityManager entities;
+    private final RetentionSettings settings;
     private final AdminAudit audit;
     private final AdminRequests requests;
     private final CurrentAdmin current;
 
-    RetentionResource(EntityManager entities, AdminAudit audit, AdminRequests requests, CurrentAdmin current) {
-        this.entities = entities;
+    RetentionResource(RetentionSettings settings, AdminAudit audit, AdminRequests requests, CurrentAdmin current) {
+        this.settings = settings;
         this.audit = audit;
         this.requests = requests;
         this.current = current;
@@ -49,17 +48,7 @@ class RetentionResource {
     @GET
     @Operation(summary = "The campaign's retention settings in force")
     public Settings get(String slug) {
-        List<?> rows = entities.createNativeQuery("""
-                SELECT retention_unconfirmed_days, retention_ip_hash_days, retention_anonymise_months,
-                       retention_letter_days
-                FROM campaign WHERE slug = ?1
-                """).setParameter(1, slug).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("campaign-not-found");
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Settings(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                ((Number) r[3]).intValue());
+        return settings.of(slug).orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
     }
 
     @PUT
@@ -70,13 +59,7 @@ class RetentionResource {
     public Settings put(String slug, Settings wanted, HttpServerRequest http) {
         Settings before = get(slug);
         check(wanted == null ? new Settings(null, null, null, null) : wanted);
-        entities.createNativeQuery("""
-                UPDATE campaign SET retention_unconfirmed_days = ?1, retention_ip_hash_days = ?2,
-                                    retention_anonymise_months = ?3, retention_letter_days = ?4
-                WHERE slug = ?5
-                """).setParameter(1, wanted.unconfirmedDays()).setParameter(2, wanted.ipHashDays())
-                .setParameter(3, wanted.anonymiseMonths()).setParameter(4, wanted.letterDays())
-                .setParameter(5, slug).executeUpdate();
+        settings.update(slug, wanted);
         audit.record(AdminAudit.Entry.by(current.get(), "retention-change", slug + ": " + before + " -> " + wanted,
                 1, requests.ipHash(http)));
         return get(slug);
