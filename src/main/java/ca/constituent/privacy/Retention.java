@@ -91,9 +91,19 @@ public class Retention {
                 WHERE m.campaign_id = c.id AND m.status = 'sent' AND m.body_erased_at IS NULL
                   AND m.sent_at < now() - make_interval(days => c.retention_letter_days)
                 """).executeUpdate();
+        forgetSpentLimits();
+        return new Run(deleted, ipHashes, anonymised, letters);
+    }
+
+    /**
+     * The abuse controls' own state, once no limit looks at it any more: past hours' mail budgets, expired proofs
+     * of work, and "link again" requests (keyed hashes of client addresses) older than a day.
+     */
+    private void forgetSpentLimits() {
         em.createNativeQuery("DELETE FROM confirmation_mail_budget WHERE hour < now() - interval '1 day'")
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM proof_of_work_spent WHERE expires_at < now()").executeUpdate();
-        return new Run(deleted, ipHashes, anonymised, letters);
+        em.createNativeQuery("DELETE FROM lost_link_request WHERE created_at < now() - interval '1 day'")
+                .executeUpdate();
     }
 }

@@ -207,6 +207,53 @@ class SilentLimitsTest {
         assertEquals(3, mailbox.getTotalMessagesSent());
     }
 
+    static ExtractableResponse<Response> lostLink(Object email, String forwardedFor) {
+        return given().contentType(ContentType.URLENC).header("X-Forwarded-For", forwardedFor)
+                .formParam("email", email)
+                .when().post("/campaigns/end-ice-complicity/lost-link?lang=en").then().extract();
+    }
+
+    /** A pending signature whose confirmation mail has left, so the mailbox holds nothing yet. */
+    Map<String, Object> signedAndMailed() {
+        Map<String, Object> body = at("example.ca");
+        sign(body, newClient());
+        mails.sendDue();
+        mailbox.clear();
+        return body;
+    }
+
+    @Test
+    void lostLinkRequestsOverTheClientsBurstGetTheSameAnswerAndNoMailWhateverTheSpoofedHeader() {
+        Map<String, Object> body = signedAndMailed();
+        String client = newClient();
+        ExtractableResponse<Response> first = lostLink(body.get("email"), client);
+        ExtractableResponse<Response> spoofed = lostLink(body.get("email"), "198.51.100.7, " + client);
+        assertEquals(200, first.statusCode());
+        assertEquals(200, spoofed.statusCode());
+        assertEquals(first.body().asString(), spoofed.body().asString());
+        mails.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo((String) body.get("email")).size(),
+                "the second request, over the burst limit, queues nothing");
+    }
+
+    @Test
+    void lostLinkLimitsCountRequestsOtherReplicasRecordedInTheSharedDatabase() {
+        Map<String, Object> body = signedAndMailed();
+        String client = newClient();
+        sql.update("""
+                INSERT INTO lost_link_request (campaign_id, ip_hash, created_at)
+                SELECT id, ?, now() - interval '2 minutes' FROM campaign, generate_series(1, 5)
+                WHERE slug = 'end-ice-complicity'
+                """, keys.hash("ip", client, 22));
+        assertEquals(200, lostLink(body.get("email"), client).statusCode());
+        mails.sendDue();
+        assertEquals(0, mailbox.getTotalMessagesSent(), "over the sustained limit: no mail");
+
+        assertEquals(200, lostLink(body.get("email"), newClient()).statusCode());
+        mails.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo((String) body.get("email")).size(), "another client is within its own");
+    }
+
     /** Everything a client sees but the date: status, headers and body. */
     static String observable(ExtractableResponse<Response> answer) {
         StringBuilder seen = new StringBuilder().append(answer.statusCode()).append('\n');
