@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.common.Keys;
 import ca.constituent.signature.ConfirmationMails;
+import ca.constituent.signature.CountRollup;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
@@ -16,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +49,16 @@ class SilentLimitsTest {
     @Inject
     ConfirmationMails mails;
 
+    @Inject
+    CountRollup rollup;
+
+    /** The campaign's signatures of {@code state} as the counts hold them (public: confirmed; admin: pending). */
+    long counted(String state) {
+        rollup.rollUp();
+        return sql.count("SELECT coalesce(sum(n), 0) FROM signature_count c JOIN campaign k ON k.id = c.campaign_id"
+                + " WHERE k.slug = 'end-ice-complicity' AND c.state = ?", state);
+    }
+
     @BeforeEach
     void emptyMailbox() {
         mails.sendDue();
@@ -75,7 +87,8 @@ class SilentLimitsTest {
     }
 
     @Test
-    void burstOfTenFromOneClientGetsTenNormalAnswersAndOneMail() {
+    void burstOfTenFromOneClientGetsTenNormalAnswersAndOneMailAndCountsOnce() {
+        long pending = counted("pending");
         String client = newClient();
         String domain = "burst-" + UUID.randomUUID() + ".example";
         String first = null;
@@ -91,6 +104,7 @@ class SilentLimitsTest {
                 + " AND held_reason = 'ip-burst'", "%@" + domain));
         mails.sendDue();
         assertEquals(1, mailbox.getTotalMessagesSent());
+        assertEquals(pending + 1, counted("pending"), "the nine held signatures count nowhere");
     }
 
     @Test
@@ -182,6 +196,32 @@ class SilentLimitsTest {
         assertEquals("held", state(bot));
         mails.sendDue();
         assertEquals(0, mailbox.getTotalMessagesSent());
+    }
+
+    @Test
+    void blockedRangesAndAddressesAreHeldAndAnAllowedRangeSkipsTheRateLimits() {
+        String blockedClient = newClient();
+        Map<String, Object> blockedAddress = at("example.ca");
+        String allowedClient = newClient();
+        List<AbuseRule> rules = List.of(lists.add(AbuseRule.BLOCK, AbuseRule.CIDR, blockedClient + "/32", "test"),
+                lists.add(AbuseRule.BLOCK, AbuseRule.ADDRESS, (String) blockedAddress.get("email"), "test"),
+                lists.add(AbuseRule.ALLOW, AbuseRule.CIDR, allowedClient + "/32", "test"));
+        try {
+            Map<String, Object> fromBlockedRange = at("example.ca");
+            assertEquals(202, sign(fromBlockedRange, blockedClient).statusCode());
+            assertEquals(202, sign(blockedAddress, newClient()).statusCode());
+            assertEquals("held", state(fromBlockedRange));
+            assertEquals("held", state(blockedAddress));
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> allowed = at("example.ca");
+                sign(allowed, allowedClient);
+                assertEquals("pending", state(allowed), "an allowed range has no burst limit");
+            }
+        } finally {
+            rules.forEach(rule -> lists.remove(rule.id()));
+        }
+        mails.sendDue();
+        assertEquals(3, mailbox.getTotalMessagesSent(), "no mail for the blocked ones");
     }
 
     @Test
