@@ -119,6 +119,21 @@ class PrivacyTest {
     }
 
     @Test
+    void lostLinkRequestsAreForgottenOnceNoLimitWindowLooksAtThem() {
+        sql.update("""
+                INSERT INTO lost_link_request (campaign_id, ip_hash, created_at)
+                SELECT id, 'retention-old', now() - interval '6 minutes' FROM campaign
+                WHERE slug = 'end-ice-complicity'
+                UNION ALL SELECT id, 'retention-new', now() - interval '4 minutes' FROM campaign
+                WHERE slug = 'end-ice-complicity'
+                """);
+        retention.apply();
+        assertEquals(0, sql.count("SELECT count(*) FROM lost_link_request WHERE ip_hash = 'retention-old'"));
+        assertEquals(1, sql.count("SELECT count(*) FROM lost_link_request WHERE ip_hash = 'retention-new'"),
+                "still inside the 5-minute sustained window");
+    }
+
+    @Test
     void letterBodiesAreErasedSomeDaysAfterSendingAndTheLetterStillCounts() {
         Signed signed = signatures.signAndConfirm(Signatures.in("B3H 1A1", "en"));
         given().header("X-Signer-Key", signed.key()).contentType("application/json").body(Map.of())
