@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a request body larger than the service accepts before any of it reaches a resource, with a 413 in the
@@ -24,8 +25,9 @@ public class BodyLimits {
     void install(@Observes Filters filters, HttpConfig config) {
         long small = config.maxBodyBytes();
         long large = config.maxLargeBodyBytes();
-        List<String> largePaths = config.largeBodyPaths();
-        List<String> uploadPaths = config.uploadPaths();
+        // Compiled once: String.matches would compile each pattern again for every request.
+        List<Pattern> largePaths = config.largeBodyPaths().stream().map(Pattern::compile).toList();
+        List<Pattern> uploadPaths = config.uploadPaths().stream().map(Pattern::compile).toList();
         filters.register(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
@@ -36,8 +38,8 @@ public class BodyLimits {
                 return;
             }
             if (length != null) {
-                long limit = uploadPaths.stream().anyMatch(p -> request.path().matches(p)) ? config.maxUploadBytes()
-                        : largePaths.stream().anyMatch(p -> request.path().matches(p)) ? large : small;
+                long limit = uploadPaths.stream().anyMatch(p -> p.matcher(request.path()).matches()) ? config.maxUploadBytes()
+                        : largePaths.stream().anyMatch(p -> p.matcher(request.path()).matches()) ? large : small;
                 long announced = announced(length);
                 if (announced > limit) {
                     refuse(ctx, announced <= limit * DRAIN_FACTOR);
