@@ -10,7 +10,8 @@ import java.util.List;
  * Refuses a request body larger than the service accepts before any of it reaches a resource, with a 413 in the
  * request's language (a page for a browser, problem+json otherwise). Most bodies (a signature with its note) are
  * small; the paths listed in {@code constituent.http.large-body-paths} (letters a signer edits) may be larger, and
- * organisers' data uploads ({@code constituent.http.upload-paths}) larger still. A
+ * organisers' data uploads ({@code constituent.http.upload-paths}) larger still, and their full postal-code tables
+ * ({@code constituent.http.table-upload-paths}) largest. A
  * body a little over the limit is read and discarded before the answer, so a browser still uploading sees the page
  * instead of a reset connection; a far larger one closes the connection. A chunked body, which announces no size,
  * is answered 411 (send Content-Length); the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size})
@@ -26,6 +27,7 @@ public class BodyLimits {
         long large = config.maxLargeBodyBytes();
         List<String> largePaths = config.largeBodyPaths();
         List<String> uploadPaths = config.uploadPaths();
+        List<String> tablePaths = config.tableUploadPaths();
         filters.register(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
@@ -36,8 +38,10 @@ public class BodyLimits {
                 return;
             }
             if (length != null) {
-                long limit = uploadPaths.stream().anyMatch(p -> request.path().matches(p)) ? config.maxUploadBytes()
-                        : largePaths.stream().anyMatch(p -> request.path().matches(p)) ? large : small;
+                String path = request.path();
+                long limit = tablePaths.stream().anyMatch(path::matches) ? config.maxTableUploadBytes()
+                        : uploadPaths.stream().anyMatch(path::matches) ? config.maxUploadBytes()
+                        : largePaths.stream().anyMatch(path::matches) ? large : small;
                 long announced = announced(length);
                 if (announced > limit) {
                     refuse(ctx, announced <= limit * DRAIN_FACTOR);
