@@ -3,6 +3,7 @@ package ca.constituent.mpemail;
 import ca.constituent.campaign.Campaign;
 import ca.constituent.common.Fields;
 import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
 import ca.constituent.riding.LookupResult;
 import ca.constituent.riding.Mp;
@@ -71,10 +72,10 @@ class LetterDrafts {
         boolean fr = language == Language.FR;
         LetterData.Riding ridingData = riding
                 .map(r -> new LetterData.Riding(r.fedCode(), fr ? r.nameFr() : r.nameEn()))
-                .orElse(new LetterData.Riding(null, fr ? "[circonscription]" : "[riding]"));
+                .orElse(new LetterData.Riding(null, Messages.get(language, "letter.placeholder.riding")));
         Mp mp = riding.map(RidingView::mp).orElse(null);
         LetterData.Mp mpData = mp != null ? new LetterData.Mp(mp.name(), mp.party())
-                : new LetterData.Mp(fr ? "[votre député·e]" : "[your MP]", null);
+                : new LetterData.Mp(Messages.get(language, "letter.placeholder.mp"), null);
         LetterData.Campaign campaignData = new LetterData.Campaign(fr ? campaign.titleFr : campaign.titleEn,
                 campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList());
         // The subject depends on who writes, so the form's preview and the letter itself agree.
@@ -98,7 +99,6 @@ class LetterDrafts {
         Campaign campaign = Campaign.findBySlug(slug)
                 .filter(c -> !Campaign.DRAFT.equals(c.status))
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found").in(language));
-        boolean fr = language == Language.FR;
         String firstName = fields.line(f.firstName(), "firstName", Fields.MAX_NAME, null);
         String lastName = fields.line(f.lastName(), "lastName", Fields.MAX_NAME, null);
         String note = fields.lines(f.personalNote(), "personalNote", Fields.MAX_NOTE, null);
@@ -106,9 +106,9 @@ class LetterDrafts {
         Optional<PostalCode> postalCode = PostalCode.parse(f.postalCode());
         Optional<RidingView> riding = postalCode.flatMap(p -> ridingOf(p, f.fedCode()));
         Letter letter = write(campaign, language,
-                new LetterData.Signer(firstName != null ? firstName : fr ? "[Prénom]" : "[First name]",
-                        lastName != null ? lastName : fr ? "[Nom]" : "[Last name]",
-                        postalCode.map(PostalCode::value).orElse(fr ? "[Code postal]" : "[Postal code]"), note),
+                new LetterData.Signer(orPlaceholder(firstName, language, "first-name"),
+                        orPlaceholder(lastName, language, "last-name"),
+                        orPlaceholder(postalCode.map(PostalCode::value).orElse(null), language, "postal-code"), note),
                 riding);
         Mp mp = riding.map(RidingView::mp).orElse(null);
         boolean addressable = mp != null && mp.email() != null;
@@ -117,6 +117,11 @@ class LetterDrafts {
         return new MpEmailView(addressable ? new MpEmailView.Recipient(mp.name(), mp.email()) : null,
                 letter.subject(), letter.body(), language.code(),
                 addressable ? Mailto.of(mp.email(), letter.subject(), letter.body()) : null, "draft", blockedBy, null);
+    }
+
+    /** {@code value}, or the letter's stand-in for what the signer has not given yet. */
+    private static String orPlaceholder(String value, Language language, String name) {
+        return value != null ? value : Messages.get(language, "letter.placeholder." + name);
     }
 
     private Optional<RidingView> ridingOf(PostalCode postalCode, String chosen) {
