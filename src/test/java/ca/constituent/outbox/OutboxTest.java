@@ -42,6 +42,8 @@ class OutboxTest {
         final List<Long> due = new ArrayList<>();
         final List<Integer> claims = new CopyOnWriteArrayList<>();
         final Map<Long, String> states = new ConcurrentHashMap<>();
+        /** The most rows in {@code sending} (claimed, not marked sent: what a crash could send twice) after a claim. */
+        long mostSending;
         int attempts = 1;
 
         Rows(int n) {
@@ -53,7 +55,11 @@ class OutboxTest {
 
         @Override
         @SuppressWarnings("unchecked")
-        synchronized <T extends MailKind.Row> List<T> claim(MailKind<T> kind, int max) {
+        synchronized <T extends MailKind.Row> List<T> claim(MailKind<T> kind, Collection<Long> sent, int max) {
+            sent(kind.table(), sent);
+            if (max <= 0) {
+                return List.of();
+            }
             List<T> claimed = new ArrayList<>();
             while (!due.isEmpty() && claimed.size() < max) {
                 long id = due.remove(0);
@@ -61,11 +67,12 @@ class OutboxTest {
                 claimed.add((T) new TestRow(id, attempts));
             }
             claims.add(claimed.size());
+            mostSending = Math.max(mostSending, states.values().stream().filter("sending"::equals).count());
             return claimed;
         }
 
         @Override
-        void sent(String table, Collection<Long> ids) {
+        synchronized void sent(String table, Collection<Long> ids) {
             ids.forEach(id -> states.put(id, "sent"));
         }
 
@@ -194,6 +201,7 @@ class OutboxTest {
         assertTrue(server.mostUnanswered.get() <= 24, "in flight at most: " + server.mostUnanswered.get());
         assertTrue(rows.claims.stream().allMatch(n -> n <= 24), "claims: " + rows.claims);
         assertTrue(rows.claims.size() > 500 / 24, "small batches, not one big claim: " + rows.claims.size());
+        assertTrue(rows.mostSending <= 24, "claimed and not marked sent at most: " + rows.mostSending);
         assertEquals(500, rows.states.values().stream().filter("sent"::equals).count());
     }
 
