@@ -31,6 +31,10 @@ public interface AbuseConfig {
     /** Proof of work (ALTCHA). */
     ProofOfWork proofOfWork();
 
+    /** How often each instance reloads the block and allow lists, so a rule added elsewhere applies here too. */
+    @WithDefault("10s")
+    String listsRefreshEvery();
+
     interface Limits {
         /** Off only for load tests on one address. */
         @WithDefault("true")

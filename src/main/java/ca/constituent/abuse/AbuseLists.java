@@ -108,7 +108,7 @@ public class AbuseLists {
         return removed > 0;
     }
 
-    @Scheduled(every = "${constituent.abuse.lists-refresh-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${constituent.abuse.lists-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void reload() {
         @SuppressWarnings("unchecked")

@@ -22,6 +22,18 @@ interface AdminConfig {
     @WithDefault("50")
     int pageSize();
 
+    /** Signatures a moderation job's batch changes, each batch in its own transaction. */
+    @WithDefault("1000")
+    int moderationBatchSize();
+
+    /** How often queued moderation jobs move on (the timer of {@code ModerationJobs}). */
+    @WithDefault("2s")
+    String moderationEvery();
+
+    /** How often the hourly timeline is rolled up, once per period across replicas. */
+    @WithDefault("30s")
+    Duration hourlyRollupEvery();
+
     interface Session {
         /** A session ends after this long without a request. */
         @WithDefault("PT30M")

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Folds the per-hour deltas that signature changes append into {@code signature_hourly}; one replica at a time, and
@@ -21,14 +20,13 @@ class HourlyRollup {
     private final OncePerPeriod oncePerPeriod;
     private final Duration every;
 
-    HourlyRollup(EntityManager em, OncePerPeriod oncePerPeriod,
-                 @ConfigProperty(name = "constituent.admin.hourly-rollup-every", defaultValue = "30s") Duration every) {
+    HourlyRollup(EntityManager em, OncePerPeriod oncePerPeriod, AdminConfig config) {
         this.em = em;
         this.oncePerPeriod = oncePerPeriod;
-        this.every = every;
+        this.every = config.hourlyRollupEvery();
     }
 
-    @Scheduled(every = "${constituent.admin.hourly-rollup-every:30s}",
+    @Scheduled(every = "${constituent.admin.hourly-rollup-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void onTimer() {

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Invalidates or restores a search's whole result in the background, one batch per transaction, newest signature
@@ -33,14 +32,13 @@ class ModerationJobs {
     private final int batchSize;
 
     ModerationJobs(EntityManager em, Moderation moderation, SignatureSearch search, AdminAudit audit,
-                   ObjectMapper json,
-                   @ConfigProperty(name = "constituent.admin.moderation-batch-size", defaultValue = "1000") int size) {
+                   ObjectMapper json, AdminConfig config) {
         this.em = em;
         this.moderation = moderation;
         this.search = search;
         this.audit = audit;
         this.json = json;
-        this.batchSize = size;
+        this.batchSize = config.moderationBatchSize();
     }
 
     /** Queues a job over every signature the filter matches now; audited with the reason and that number. */
@@ -80,7 +78,7 @@ class ModerationJobs {
         return list("WHERE campaign_id = ?1 ORDER BY id DESC LIMIT 10", campaignId);
     }
 
-    @Scheduled(every = "${constituent.admin.moderation-every:2s}",
+    @Scheduled(every = "${constituent.admin.moderation-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {
         drain(50);
@@ -121,15 +119,7 @@ class ModerationJobs {
         int changed = moderation.apply((String) job[2], campaignId, ids, (String) job[3]);
         boolean done = rows.size() < batchSize;
         Object[] last = rows.isEmpty() ? new Object[]{job[6], job[5]} : rows.get(rows.size() - 1);
-        em.createNativeQuery("""
-                UPDATE moderation_job SET scanned = scanned + ?2, changed = changed + ?3, batches = batches + 1,
-                    cursor_at = ?4, cursor_id = ?5, updated_at = now(),
-                    status = CASE WHEN ?6 THEN 'done' ELSE 'running' END,
-                    finished_at = CASE WHEN ?6 THEN now() END
-                WHERE id = ?1
-                """).setParameter(1, id).setParameter(2, rows.size()).setParameter(3, changed)
-                .setParameter(4, AdminAudit.toOffset(last[1]))
-                .setParameter(5, last[0]).setParameter(6, done).executeUpdate();
+        advance(id, rows.size(), changed, last, done);
         if (done) {
             ModerationJob finished = get(id);
             audit.record(new AdminAudit.Entry(job[7] == null ? null : ((Number) job[7]).longValue(), (String) job[8],
@@ -137,6 +127,19 @@ class ModerationJobs {
                     (String) job[3]), finished.changed(), (String) job[9]));
         }
         return true;
+    }
+
+    /** Records a batch's progress: rows scanned and changed, the cursor after its {@code last} row, done or not. */
+    private void advance(long id, int scanned, int changed, Object[] last, boolean done) {
+        em.createNativeQuery("""
+                UPDATE moderation_job SET scanned = scanned + ?2, changed = changed + ?3, batches = batches + 1,
+                    cursor_at = ?4, cursor_id = ?5, updated_at = now(),
+                    status = CASE WHEN ?6 THEN 'done' ELSE 'running' END,
+                    finished_at = CASE WHEN ?6 THEN now() END
+                WHERE id = ?1
+                """).setParameter(1, id).setParameter(2, scanned).setParameter(3, changed)
+                .setParameter(4, AdminAudit.toOffset(last[1]))
+                .setParameter(5, last[0]).setParameter(6, done).executeUpdate();
     }
 
     private List<ModerationJob> list(String where, long param) {

@@ -74,16 +74,7 @@ public class CampaignEditor {
         if (!STATES.contains(status)) {
             fields.add("status", "field.status.invalid");
         }
-        if (f.goal() == null || f.goal() <= 0) {
-            fields.add("goal", "field.goal.invalid");
-        }
-        if (f.opensAt() != null && (f.opensAt().getYear() < 2000 || f.opensAt().getYear() > 2200)) {
-            fields.add("opensAt", "field.opensAt.invalid");
-        }
-        if (f.closesAt() != null && (f.closesAt().getYear() < 2000 || f.closesAt().getYear() > 2200)
-                || f.opensAt() != null && f.closesAt() != null && !f.closesAt().isAfter(f.opensAt())) {
-            fields.add("closesAt", "field.closesAt.invalid");
-        }
+        checkGoalAndDates(f, fields);
         fields.check(language);
         campaign.slug = slug;
         campaign.titleEn = titleEn;
@@ -97,6 +88,20 @@ public class CampaignEditor {
         campaign.closesAt = f.closesAt();
         campaign.asks.clear();
         campaign.asks.addAll(asks);
+    }
+
+    /** A positive goal; opening and closing dates in a plausible range, the closing one after the opening one. */
+    private static void checkGoalAndDates(CampaignForm f, Fields fields) {
+        if (f.goal() == null || f.goal() <= 0) {
+            fields.add("goal", "field.goal.invalid");
+        }
+        if (f.opensAt() != null && (f.opensAt().getYear() < 2000 || f.opensAt().getYear() > 2200)) {
+            fields.add("opensAt", "field.opensAt.invalid");
+        }
+        if (f.closesAt() != null && (f.closesAt().getYear() < 2000 || f.closesAt().getYear() > 2200)
+                || f.opensAt() != null && f.closesAt() != null && !f.closesAt().isAfter(f.opensAt())) {
+            fields.add("closesAt", "field.closesAt.invalid");
+        }
     }
 
     private static List<Campaign.Ask> asks(List<Bilingual> given, Fields fields) {

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a request body larger than the service accepts before any of it reaches a resource, with a 413 in the
@@ -25,9 +26,10 @@ public class BodyLimits {
     void install(@Observes Filters filters, HttpConfig config) {
         long small = config.maxBodyBytes();
         long large = config.maxLargeBodyBytes();
-        List<String> largePaths = config.largeBodyPaths();
-        List<String> uploadPaths = config.uploadPaths();
-        List<String> tablePaths = config.tableUploadPaths();
+        // Compiled once: String.matches would compile each pattern again for every request.
+        List<Pattern> largePaths = compile(config.largeBodyPaths());
+        List<Pattern> uploadPaths = compile(config.uploadPaths());
+        List<Pattern> tablePaths = compile(config.tableUploadPaths());
         filters.register(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
@@ -39,9 +41,9 @@ public class BodyLimits {
             }
             if (length != null) {
                 String path = request.path();
-                long limit = tablePaths.stream().anyMatch(path::matches) ? config.maxTableUploadBytes()
-                        : uploadPaths.stream().anyMatch(path::matches) ? config.maxUploadBytes()
-                        : largePaths.stream().anyMatch(path::matches) ? large : small;
+                long limit = matches(tablePaths, path) ? config.maxTableUploadBytes()
+                        : matches(uploadPaths, path) ? config.maxUploadBytes()
+                        : matches(largePaths, path) ? large : small;
                 long announced = announced(length);
                 if (announced > limit) {
                     refuse(ctx, announced <= limit * DRAIN_FACTOR);
@@ -72,5 +74,13 @@ public class BodyLimits {
         request.endHandler(done -> UnmatchedRoutes.answer(ctx, 413));
         request.exceptionHandler(failure -> request.connection().close());
         request.resume();
+    }
+
+    private static List<Pattern> compile(List<String> patterns) {
+        return patterns.stream().map(Pattern::compile).toList();
+    }
+
+    private static boolean matches(List<Pattern> patterns, String path) {
+        return patterns.stream().anyMatch(p -> p.matcher(path).matches());
     }
 }

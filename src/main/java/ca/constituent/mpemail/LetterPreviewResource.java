@@ -17,9 +17,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "MP email")
 class LetterPreviewResource {
 
-    private final MpEmailService letters;
+    private final LetterDrafts letters;
 
-    LetterPreviewResource(MpEmailService letters) {
+    LetterPreviewResource(LetterDrafts letters) {
         this.letters = letters;
     }
 

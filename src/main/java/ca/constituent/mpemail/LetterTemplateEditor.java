@@ -110,7 +110,7 @@ public class LetterTemplateEditor {
     private Letter draft(Campaign campaign, Language language, LetterWriter.TemplateText template,
                          LetterData.Signer signer, Optional<RidingView> riding) {
         try {
-            return MpEmailService.draftWith(new LetterWriter(engine), template, campaign, language, signer, riding);
+            return LetterDrafts.draftWith(new LetterWriter(engine), template, campaign, language, signer, riding);
         } catch (TemplateException e) {
             throw invalid("body", "letter-template.render", e);
         }

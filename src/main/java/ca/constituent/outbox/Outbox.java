@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers every kind of mail ({@link MailKind}) the same way. Each kind's queue is drained on a thread of its own,
- * so a backlog of letters never delays a confirmation mail. A drain claims a few due rows at a time (at most
- * {@code in-flight} unanswered mails, so a crash can send twice only those), hands each to the {@link MailTransport}
- * at once, marks each {@code sent} as soon as the SMTP server accepts it, and claims more once half the window is
- * answered. Failures follow one policy: a 5xx answer or the last attempt marks the row {@code failed}; anything
- * else queues it again after a backoff that doubles with each attempt.
+ * so a backlog of letters never delays a confirmation mail. A drain keeps at most {@code in-flight} claimed rows
+ * not yet marked sent (so a crash can send twice only those) and hands each to the {@link MailTransport} at once;
+ * each turn, one transaction marks the mails the SMTP server accepted since the last turn {@code sent} and claims
+ * as many due rows as the window has room for. Failures follow one policy: a 5xx answer or the last attempt marks
+ * the row {@code failed}; anything else queues it again after a backoff that doubles with each attempt.
  *
  * <p>Rows a dead process left in {@code sending} are queued again once their lease has run out; on a graceful stop
  * the outbox claims nothing more, waits a little for the answers in flight and puts the unanswered rows back.
@@ -96,18 +96,23 @@ public class Outbox {
         }
     }
 
+    /**
+     * One transaction per turn: it marks the mails accepted since the last turn sent and claims as many rows as the
+     * window has room for; then the turn waits for the next answers. Accepted mails stay in the window until that
+     * commit, so claimed rows not yet marked sent (those a crash could send twice) never exceed {@code in-flight}.
+     */
     private <T extends MailKind.Row> int sendDue(MailKind<T> kind, Flight<T> flight) throws InterruptedException {
         int claimed = 0;
         boolean more = true;
+        List<Long> accepted = new ArrayList<>();
         try {
             while (true) {
-                if (more && running() && flight.size() <= config.inFlight() / 2) {
-                    int room = config.inFlight() - flight.size();
-                    List<T> batch = rows.claim(kind, room);
-                    claimed += batch.size();
-                    more = batch.size() == room;
-                    batch.forEach(row -> flight.add(row, send(kind, row)));
-                }
+                int room = more && running() ? config.inFlight() - flight.size() - accepted.size() : 0;
+                List<T> batch = rows.claim(kind, accepted, room);
+                accepted.clear();
+                claimed += batch.size();
+                more = more && (room == 0 || batch.size() == room);
+                batch.forEach(row -> flight.add(row, send(kind, row)));
                 if (flight.isEmpty()) {
                     return claimed;
                 }
@@ -116,33 +121,29 @@ public class Outbox {
                 if (outcomes.isEmpty() && !running() && System.nanoTime() - stopBy >= 0) {
                     return claimed;
                 }
-                record(kind.table(), outcomes);
+                record(kind.table(), outcomes, accepted);
             }
         } finally {
+            rows.sent(kind.table(), accepted);
             rows.release(kind.table(), new ArrayList<>(flight.unansweredIds()));
         }
     }
 
     private <T extends MailKind.Row> CompletableFuture<Void> send(MailKind<T> kind, T row) {
         try {
-            Mail mail = kind.compose(row);
+            Mail mail = HeaderLines.oneLine(kind.compose(row));
             return transport.send(mail);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** Marks the accepted rows sent in one statement, then applies the failure policy to each failed one. */
-    private <T extends MailKind.Row> void record(String table, List<Flight.Outcome<T>> outcomes) {
-        List<Long> accepted = new ArrayList<>();
+    /** Adds the accepted rows to {@code accepted} (marked sent by the next turn) and applies the failure policy. */
+    private <T extends MailKind.Row> void record(String table, List<Flight.Outcome<T>> outcomes, List<Long> accepted) {
         for (Flight.Outcome<T> outcome : outcomes) {
             if (outcome.failure() == null) {
                 accepted.add(outcome.row().id());
-            }
-        }
-        rows.sent(table, accepted);
-        for (Flight.Outcome<T> outcome : outcomes) {
-            if (outcome.failure() != null) {
+            } else {
                 failed(table, outcome.row(), outcome.failure());
             }
         }

@@ -17,9 +17,9 @@ public interface OutboxConfig {
     String delay();
 
     /**
-     * Mails of one kind handed to the SMTP client and not yet answered, at most; rows are claimed in batches of at
-     * most this many. It bounds what a crash can send twice, and should exceed {@code quarkus.mailer.max-pool-size}
-     * so every pooled connection stays busy while the next batch is claimed.
+     * Rows of one kind claimed and not yet marked sent, at most: mails handed to the SMTP client and unanswered, and
+     * mails accepted whose {@code sent} waits for the next turn's commit. It bounds what a crash can send twice, and
+     * should exceed {@code quarkus.mailer.max-pool-size} so every pooled connection stays busy during a commit.
      */
     @WithDefault("24")
     int inFlight();

@@ -17,6 +17,10 @@ import java.util.List;
 @ApplicationScoped
 class OutboxRows {
 
+    /** Marks rows of table {@code %s} sent; its parameters are the error text (null) and the row ids. */
+    private static final String SENT = "UPDATE %s SET status = 'sent', sent_at = now(), last_error = ?"
+            + " WHERE id = ANY (?) AND status = 'sending'";
+
     private final AgroalDataSource dataSource;
 
     OutboxRows(AgroalDataSource dataSource) {
@@ -24,29 +28,21 @@ class OutboxRows {
     }
 
     /**
-     * Claims at most {@code max} due rows of {@code kind} in one short transaction, under the kind's advisory lock
-     * (so replicas claim one after the other and a kind's per-recipient limit holds across them), and returns them.
+     * Marks the rows in {@code sent} sent and claims at most {@code max} due rows of {@code kind}, in one short
+     * transaction (one commit for both, so recording answers and refilling the window cost one round trip to disk),
+     * under the kind's advisory lock (so replicas claim one after the other and a kind's per-recipient limit holds
+     * across them); returns the rows claimed. When the claim fails, the sent rows are still marked.
      */
-    <T extends MailKind.Row> List<T> claim(MailKind<T> kind, int max) {
+    <T extends MailKind.Row> List<T> claim(MailKind<T> kind, Collection<Long> sent, int max) {
+        if (max <= 0) {
+            sent(kind.table(), sent);
+            return List.of();
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "outbox:" + kind.table());
-                    lock.execute();
-                }
-                List<Long> due = kind.due(connection, max);
-                List<T> claimed = List.of();
-                if (!due.isEmpty()) {
-                    var ids = connection.createArrayOf("bigint", due.toArray());
-                    try (PreparedStatement mark = connection.prepareStatement("UPDATE " + kind.table()
-                            + " SET status = 'sending', claimed_at = now(), attempts = attempts + 1"
-                            + " WHERE id = ANY (?)")) {
-                        mark.setArray(1, ids);
-                        mark.executeUpdate();
-                    }
-                    claimed = kind.load(connection, ids);
-                }
+                execute(connection, SENT.formatted(kind.table()), null, sent);
+                List<T> claimed = claimDue(connection, kind, max);
                 connection.commit();
                 return claimed;
             } catch (SQLException | RuntimeException e) {
@@ -55,14 +51,33 @@ class OutboxRows {
             }
         } catch (SQLException e) {
             Log.errorf("Claiming from %s failed with SQL state %s", kind.table(), e.getSQLState());
+            sent(kind.table(), sent);
             return List.of();
         }
     }
 
+    private static <T extends MailKind.Row> List<T> claimDue(Connection connection, MailKind<T> kind, int max)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "outbox:" + kind.table());
+            lock.execute();
+        }
+        List<Long> due = kind.due(connection, max);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        var ids = connection.createArrayOf("bigint", due.toArray());
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE " + kind.table()
+                + " SET status = 'sending', claimed_at = now(), attempts = attempts + 1 WHERE id = ANY (?)")) {
+            mark.setArray(1, ids);
+            mark.executeUpdate();
+        }
+        return kind.load(connection, ids);
+    }
+
     /** The SMTP server accepted these rows' mails. */
     void sent(String table, Collection<Long> ids) {
-        update("UPDATE " + table + " SET status = 'sent', sent_at = now(), last_error = ?"
-                + " WHERE id = ANY (?) AND status = 'sending'", null, ids);
+        update(SENT.formatted(table), null, ids);
     }
 
     /** A permanent failure, or the last attempt: the row is not tried again. */
@@ -102,16 +117,25 @@ class OutboxRows {
         if (ids != null && ids.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return execute(connection, sql, error, ids);
+        } catch (SQLException e) {
+            Log.errorf("Updating outbox rows failed with SQL state %s", e.getSQLState());
+            return 0;
+        }
+    }
+
+    private static int execute(Connection connection, String sql, String error, Collection<Long> ids)
+            throws SQLException {
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, error);
             if (ids != null) {
                 statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
             }
             return statement.executeUpdate();
-        } catch (SQLException e) {
-            Log.errorf("Updating outbox rows failed with SQL state %s", e.getSQLState());
-            return 0;
         }
     }
 }

@@ -36,18 +36,19 @@ public final class RidingDatasetWriter {
             return skipped.get();
         }
         // Read and checked in full before anything is written: a bad file changes nothing.
-        List<RidingDataset.RidingRow> ridings = dataset.ridings();
-        Map<String, RidingDataset.RidingRow> byCode = new LinkedHashMap<>();
+        RidingDatasetRows rows = dataset.rows();
+        List<RidingDatasetRows.RidingRow> ridings = rows.ridings();
+        Map<String, RidingDatasetRows.RidingRow> byCode = new LinkedHashMap<>();
         ridings.forEach(r -> byCode.put(r.fedCode(), r));
-        List<RidingDataset.MpRow> mps = dataset.mps(byCode);
-        List<RidingDataset.FsaRow> fsa = dataset.fsaCandidates(byCode);
+        List<RidingDatasetRows.MpRow> mps = rows.mps(byCode);
+        List<RidingDatasetRows.FsaRow> fsa = rows.fsaCandidates(byCode);
         writeRidings(connection, ridings);
         warnAboutRidingsMissingFrom(connection, byCode.keySet());
         writeMps(connection, mps);
         writeFsaCandidates(connection, fsa);
         record(connection, new Loaded("ridings", dataset.version(), dataset.sha256(), ridings.size()),
                 dataset.origin());
-        long verify = mps.stream().filter(RidingDataset.MpRow::needsVerification).count();
+        long verify = mps.stream().filter(RidingDatasetRows.MpRow::needsVerification).count();
         Log.infof("Loaded riding dataset %s from %s: %d ridings, %d MPs (%d vacant seats, %d to verify), %d FSA rows",
                 dataset.version(), dataset.origin(), ridings.size(), mps.size(), ridings.size() - mps.size(), verify,
                 fsa.size());
@@ -75,14 +76,14 @@ public final class RidingDatasetWriter {
         return Optional.empty();
     }
 
-    private static void writeRidings(Connection connection, List<RidingDataset.RidingRow> ridings)
+    private static void writeRidings(Connection connection, List<RidingDatasetRows.RidingRow> ridings)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO riding (fed_code, name_en, name_fr, province) VALUES (?, ?, ?, ?)
                 ON CONFLICT (fed_code) DO UPDATE
                 SET name_en = excluded.name_en, name_fr = excluded.name_fr, province = excluded.province
                 """)) {
-            for (RidingDataset.RidingRow r : ridings) {
+            for (RidingDatasetRows.RidingRow r : ridings) {
                 upsert.setString(1, r.fedCode());
                 upsert.setString(2, r.nameEn());
                 upsert.setString(3, r.nameFr());
@@ -93,14 +94,14 @@ public final class RidingDatasetWriter {
         }
     }
 
-    private static void writeMps(Connection connection, List<RidingDataset.MpRow> mps) throws SQLException {
+    private static void writeMps(Connection connection, List<RidingDatasetRows.MpRow> mps) throws SQLException {
         execute(connection, "DELETE FROM member_of_parliament");
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO member_of_parliament (fed_code, name, party, email, photo_url, source, needs_verification,
                                                   note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
-            for (RidingDataset.MpRow mp : mps) {
+            for (RidingDatasetRows.MpRow mp : mps) {
                 insert.setString(1, mp.fedCode());
                 insert.setString(2, mp.name());
                 insert.setString(3, mp.party());
@@ -115,12 +116,12 @@ public final class RidingDatasetWriter {
         }
     }
 
-    private static void writeFsaCandidates(Connection connection, List<RidingDataset.FsaRow> fsa)
+    private static void writeFsaCandidates(Connection connection, List<RidingDatasetRows.FsaRow> fsa)
             throws SQLException {
         execute(connection, "DELETE FROM fsa_riding");
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO fsa_riding (fsa, fed_code, share, method) VALUES (?, ?, ?, ?)")) {
-            for (RidingDataset.FsaRow row : fsa) {
+            for (RidingDatasetRows.FsaRow row : fsa) {
                 insert.setString(1, row.fsa());
                 insert.setString(2, row.fedCode());
                 insert.setDouble(3, row.share());

@@ -138,8 +138,8 @@ public class RidingDatasets {
     }
 
     /** Notices datasets loaded elsewhere (another instance, a newer directory) and reloads memory. */
-    @Scheduled(every = "${constituent.ridings.refresh-every:60s}", concurrentExecution =
-            Scheduled.ConcurrentExecution.SKIP, delayed = "${constituent.ridings.refresh-every:60s}")
+    @Scheduled(every = "${constituent.ridings.refresh-every}", concurrentExecution =
+            Scheduled.ConcurrentExecution.SKIP, delayed = "${constituent.ridings.refresh-every}")
     void check() {
         config.datasetDir().ifPresent(dir -> {
             try {

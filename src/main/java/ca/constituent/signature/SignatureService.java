@@ -7,13 +7,8 @@ import ca.constituent.common.Keys;
 import ca.constituent.common.Language;
 import ca.constituent.common.ProblemException;
 import ca.constituent.common.ProblemMapper;
-import ca.constituent.riding.Candidate;
-import ca.constituent.riding.LookupResult;
-import ca.constituent.riding.Province;
-import ca.constituent.riding.RidingLookup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -21,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,8 +28,7 @@ public class SignatureService {
 
     private final SignatureWriter writer;
     private final AbuseScreen screen;
-    private final RidingLookup ridings;
-    private final ManagedExecutor executor;
+    private final RidingPlacement placement;
     private final Keys keys;
     private final SignerKeys signerKeys;
     private final RidingChoices choices;
@@ -44,13 +36,12 @@ public class SignatureService {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    SignatureService(SignatureWriter writer, AbuseScreen screen, RidingLookup ridings, ManagedExecutor executor,
-                     Keys keys, SignerKeys signerKeys, RidingChoices choices, SignatureConfig config,
+    SignatureService(SignatureWriter writer, AbuseScreen screen, RidingPlacement placement, Keys keys,
+                     SignerKeys signerKeys, RidingChoices choices, SignatureConfig config,
                      MeterRegistry registry) {
         this.writer = writer;
         this.screen = screen;
-        this.ridings = ridings;
-        this.executor = executor;
+        this.placement = placement;
         this.keys = keys;
         this.signerKeys = signerKeys;
         this.choices = choices;
@@ -88,7 +79,7 @@ public class SignatureService {
         }
         String ipHash = client.address() == null ? null : keys.hash("ip", client.address(), 22);
         String mailbox = keys.hash("mailbox", CanonicalEmail.mailbox(signature.email()), 22);
-        return placeInRiding(signature)
+        return placement.place(signature)
                 .thenCompose(placed -> writer.submit(slug, placed, ipHash, mailbox, screening))
                 .handle((outcome, failure) -> answer(slug, language, outcome, failure));
     }
@@ -122,70 +113,6 @@ public class SignatureService {
             case CAMPAIGN_CLOSED -> throw new ProblemException(409, "campaign-closed").in(language);
             case CAMPAIGN_NOT_FOUND -> throw ProblemException.notFound("campaign-not-found").in(language);
         };
-    }
-
-    /**
-     * Finds the signature's riding: the signer's choice when it is one of the postal code's candidates or the riding
-     * of the map point they chose; else the map point's riding; else the postal code's only candidate. An ambiguous
-     * postal code with no choice stays without a riding, never silently given its likeliest candidate.
-     */
-    private CompletionStage<NewSignature> placeInRiding(NewSignature signature) {
-        Optional<LookupResult> inMemory;
-        try {
-            inMemory = ridings.lookUpInMemory(signature.postalCode());
-        } catch (ProblemException unknownPostalCode) {
-            return completed(signature, null);
-        }
-        if (inMemory.isPresent()) {
-            return completed(signature, inMemory.get());
-        }
-        // The remote provider may be asked: off the event loop.
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return resolve(signature, ridings.lookUp(signature.postalCode()));
-            } catch (ProblemException unknownPostalCode) {
-                return resolve(signature, null);
-            }
-        }, executor);
-    }
-
-    private CompletionStage<NewSignature> completed(NewSignature signature, LookupResult lookup) {
-        try {
-            return CompletableFuture.completedFuture(resolve(signature, lookup));
-        } catch (ProblemException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private NewSignature resolve(NewSignature signature, LookupResult lookup) {
-        List<String> candidates = lookup == null ? List.of()
-                : lookup.candidates().stream().map(Candidate::fedCode).toList();
-        String located = null;
-        if (signature.latitude() != null && signature.longitude() != null) {
-            try {
-                String fedCode = ridings.locate(signature.latitude(), signature.longitude()).riding().fedCode();
-                if (Province.contains(signature.postalCode().province(), fedCode)) {
-                    located = fedCode;
-                }
-            } catch (ProblemException outsideCanada) {
-                located = null;
-            }
-        }
-        if (signature.fedCode() != null) {
-            if (!choices.of(signature.postalCode(), lookup).allows(signature.fedCode())
-                    && !signature.fedCode().equals(located)) {
-                throw ProblemException.invalid(List.of(new ProblemException.Invalid("fedCode",
-                        "field.fedCode.invalid")), signature.language());
-            }
-            return signature;
-        }
-        if (located != null) {
-            return signature.withFedCode(located);
-        }
-        if (lookup != null && !lookup.ambiguous() && !candidates.isEmpty()) {
-            return signature.withFedCode(candidates.get(0));
-        }
-        return signature.withFedCode(null);
     }
 
     private void count(String outcome) {

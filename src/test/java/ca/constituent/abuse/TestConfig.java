@@ -28,6 +28,10 @@ final class TestConfig {
                 throw new UnsupportedOperationException();
             }
 
+            public String listsRefreshEvery() {
+                throw new UnsupportedOperationException();
+            }
+
             public ProofOfWork proofOfWork() {
                 return new ProofOfWork() {
                     public boolean enabled() {
