@@ -11,12 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.postgresql.PGConnection;
 
 /**
@@ -69,7 +68,12 @@ final class PostalCodeImport {
 
     private final String version;
     private final String sha256;
+    /** Line numbers take the low bits of a pair: up to 4 million lines (32 MB of the shortest ones) is enough. */
+    private static final int LINE_BITS = 22;
+
     private final StringBuilder copy = new StringBuilder();
+    /** Per row: postal code and riding (as numbers) above its line number, to find repeated pairs. */
+    private long[] pairs = new long[1024];
     private int rows;
 
     private PostalCodeImport(String version, String sha256) {
@@ -97,21 +101,23 @@ final class PostalCodeImport {
         PostalCodeImport table = new PostalCodeImport(version.filter(v -> !v.isBlank())
                 .orElse("sha256-" + sha256.substring(0, 12)), sha256);
         List<Error> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         Map<String, Integer> columns;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             columns = Csv.forEach(reader, row -> {
                 requireHeader(row.columns());
-                Fault fault = table.add(row, ridings, seen);
+                Fault fault = table.add(row, ridings);
                 if (fault != null && errors.size() < MAX_ERRORS) {
                     errors.add(new Error(row.line(), fault));
                 }
             });
         }
         requireHeader(columns);
+        errors.addAll(table.duplicates());
         if (!errors.isEmpty()) {
-            throw new Refused(errors);
+            errors.sort(java.util.Comparator.comparingInt(Error::line));
+            throw new Refused(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
         }
+        table.pairs = null;
         return table;
     }
 
@@ -121,7 +127,7 @@ final class PostalCodeImport {
         }
     }
 
-    private Fault add(Csv.Row row, Map<String, RidingView> ridings, Set<String> seen) {
+    private Fault add(Csv.Row row, Map<String, RidingView> ridings) {
         Optional<PostalCode> postalCode = PostalCode.parse(row.get("postal_code"));
         if (postalCode.isEmpty()) {
             return Fault.POSTAL_CODE;
@@ -144,13 +150,32 @@ final class PostalCodeImport {
                 return Fault.SHARE_NUMBER;
             }
         }
-        if (!seen.add(postalCode.get().value() + riding.fedCode())) {
-            return Fault.DUPLICATE;
+        if (rows == pairs.length) {
+            pairs = Arrays.copyOf(pairs, rows * 2);
         }
+        pairs[rows] = (PostalCodeTable.key(postalCode.get().value()) * 100_000L + Integer.parseInt(riding.fedCode()))
+                << LINE_BITS | Math.min(row.line(), (1 << LINE_BITS) - 1);
         copy.append(postalCode.get().value()).append(',').append(riding.fedCode()).append(',').append(shareText)
                 .append('\n');
         rows++;
         return null;
+    }
+
+    /**
+     * The lines that repeat an earlier line's postal code and riding (the first {@value #MAX_ERRORS}): the pairs,
+     * 8 bytes a row with their line numbers, sorted, so that a national table needs no set of strings.
+     */
+    private List<Error> duplicates() {
+        long[] sorted = Arrays.copyOf(pairs, rows);
+        Arrays.sort(sorted);
+        List<Error> found = new ArrayList<>();
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] >>> LINE_BITS == sorted[i - 1] >>> LINE_BITS) {
+                found.add(new Error((int) (sorted[i] & ((1 << LINE_BITS) - 1)), Fault.DUPLICATE));
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Error::line));
+        return found.subList(0, Math.min(MAX_ERRORS, found.size()));
     }
 
     /** Replaces the imported table with this one, in the caller's transaction. */

@@ -142,6 +142,13 @@ class AdminRoutesTest {
                 admin.request().header("Accept-Encoding", "gzip").when().get(path).then().statusCode(200);
             }
         }
+        // Every action the audit log holds by now (reads, exports, uploads, sign-ins) has its label in the bundles.
+        List<Object> actions = sql.rows("SELECT DISTINCT action FROM admin_audit").stream()
+                .map(r -> r.get("action")).toList();
+        assertTrue(actions.contains("osdi-signature") && actions.contains("postal-code-upload"), actions.toString());
+        for (Object action : actions) {
+            assertTrue(ca.constituent.common.Messages.has("admin.audit.action." + action), "no label for " + action);
+        }
     }
 
     @Test

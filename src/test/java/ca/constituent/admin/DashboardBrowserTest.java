@@ -123,6 +123,8 @@ class DashboardBrowserTest {
         Path list = Files.createTempFile("mps", ".csv");
         Files.writeString(list, MpDataTest.edited(java.util.Map.of(2,
                 MpDataTest.withMp(2, "Jane Newcomer", "Green", "jane.newcomer@parl.gc.ca"))));
+        Path table = Files.createTempFile("postal-codes", ".csv");
+        Files.writeString(table, PostalCodeUploadTest.FIRST);
         for (String lang : List.of("en", "fr")) {
             signIn(email, lang);
             for (int width : List.of(1280, 390)) {
@@ -147,6 +149,15 @@ class DashboardBrowserTest {
                 assertEquals(1, browser.findElements(By.cssSelector("#diff tr[data-kind=replaced]")).size());
                 assertTrue(browser.findElements(By.id("apply")).size() == 1, "applied only on confirmation");
                 shoot(lang, width, "mp-upload-diff");
+
+                open("/admin/mps?lang=" + lang);
+                browser.findElement(By.id("postal-code-file")).sendKeys(table.toString());
+                browser.findElement(By.cssSelector("#postal-code-upload button[type=submit]")).click();
+                waitFor(d -> d.findElements(By.id("postal-diff")).size() == 1);
+                assertEquals("3", browser.findElement(By.cssSelector("#postal-diff [data-figure=added]")).getText());
+                assertTrue(browser.findElements(By.id("apply")).size() == 1, "applied only on confirmation");
+                assertNoHorizontalOverflow(width);
+                shoot(lang, width, "postal-code-upload-diff");
             }
             browser.findElement(By.id("sign-out")).click();
             waitFor(d -> d.getCurrentUrl().contains("/admin/sign-in"));
@@ -233,6 +244,11 @@ class DashboardBrowserTest {
         waitFor(d -> "hourly".equals(canvas.getDomAttribute("data-drawn")));
         assertTrue(canvas.getSize().getWidth() > 200, "the chart has room at " + width + " px");
         shoot(lang, width, "overview");
+        WebElement exports = browser.findElement(By.id("exports-" + DashboardDataTest.SLUG));
+        assertEquals(List.of("signatures", "by-riding", "by-province", "osdi"), exports.findElements(By.tagName("a"))
+                .stream().map(a -> a.getDomAttribute("data-export")).toList(), "every export is linked");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", exports);
+        shoot(lang, width, "overview-exports");
     }
 
     void map(String lang, int width) throws IOException {

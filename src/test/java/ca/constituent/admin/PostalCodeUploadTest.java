@@ -59,11 +59,11 @@ class PostalCodeUploadTest {
     void aTableWithWrongLinesIsRefusedByLineNumberInTheOrganisersLanguageAndChangesNothing() {
         long uploads = sql.count("SELECT count(*) FROM riding_upload");
         String table = "postal_code,fed_code,share\nK1A 0A6,35079,\nK1A 0A6,12006,\nZZZ,35079,\n"
-                + "K1P 1A1,99999,\nK1P 1A2,35079,2\nK1P 1A3,35079,\n";
+                + "K1P 1A1,99999,\nK1P 1A2,35079,2\nK1P 1A3,35079,\nK1A 0A6,35079,\n";
         admin.write().header("Accept-Language", "fr").contentType(CSV).body(table).when().post(API)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/invalid-postal-code-table"))
-                .body("errors.field", equalTo(List.of("line 3", "line 4", "line 5", "line 6")))
+                .body("errors.field", equalTo(List.of("line 3", "line 4", "line 5", "line 6", "line 8")))
                 .body("errors[0].message", equalTo("La circonscription n'est pas dans la province du code postal."));
         admin.write().contentType(CSV).body("code,riding\nK1A 0A6,35079\n").when().post(API)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("line 1")));
