@@ -118,9 +118,11 @@ launch_app() { # starts the packaged app in the background without waiting for i
   PIDS+=($APP_PID)
 }
 
-warm_up() {
-  # JIT warm-up: the figures that count come from the measured run after this.
-  wrk -t2 -c32 -d"${1:-10}s" -s "$2" "http://127.0.0.1:$APP_PORT" >/dev/null 2>&1 || true
+source "$ROOT/bench/jit.sh"  # warm_until_jit_settles
+
+warm_up() { # $1 = minimum seconds, $2 = the wrk script: intake load until the JIT has settled
+  ROUND=${ROUND:-10} warm_until_jit_settles "$APP_PID" "${1:-10}" \
+    wrk -t2 -c32 -d"${ROUND:-10}s" -s "$2" "http://127.0.0.1:$APP_PORT"
 }
 
 queue_letters() { # $1 = how many, $2 = tag: confirmed signatures with a queued letter each, to one of 343 inboxes

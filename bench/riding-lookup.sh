@@ -140,11 +140,16 @@ run() {
 
 : > "$OUT/summary.txt"
 # Every endpoint is warmed up before any is measured, so no measurement pays for compiling the shared HTTP path.
-for name in $ENDPOINTS; do
-    echo "== $name: warm-up $WARMUP"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/paths.lua" "http://127.0.0.1:$(port_of "$name")" \
-        -- "$OUT/$name-paths.txt" >/dev/null
-done
+warm_all() { # one round: ROUND seconds spread over every endpoint
+    local name
+    for name in $ENDPOINTS; do
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( ${ROUND:-12} / $(echo $ENDPOINTS | wc -w) ))s" -s "$WORK/paths.lua" \
+            "http://127.0.0.1:$(port_of "$name")" -- "$OUT/$name-paths.txt" >/dev/null
+    done
+}
+source bench/jit.sh
+echo "== warm-up: $ENDPOINTS, at least ${WARMUP%s} s and until the JIT has settled"
+ROUND=${ROUND:-12} warm_until_jit_settles "$APP_PID" "${WARMUP%s}" warm_all
 # Endpoints alternate within each run, so each ratio to the ceiling compares figures taken minutes apart at most.
 for run in $(seq 1 "$REPEAT"); do
     for name in $ENDPOINTS; do

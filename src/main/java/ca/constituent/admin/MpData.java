@@ -3,11 +3,17 @@ package ca.constituent.admin;
 import ca.constituent.riding.Mp;
 import ca.constituent.riding.MpChanges;
 import ca.constituent.riding.MpDiff;
+import ca.constituent.riding.PostalCodeChanges;
+import ca.constituent.riding.PostalCodeDiff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.file.Path;
 import java.util.UUID;
 
-/** The organisers' MP changes with their audit lines, each in one transaction with the change it records. */
+/**
+ * The organisers' MP changes and postal-code tables with their audit lines, each in one transaction with the change
+ * it records.
+ */
 @ApplicationScoped
 class MpData {
 
@@ -16,11 +22,29 @@ class MpData {
     }
 
     private final MpChanges changes;
+    private final PostalCodeChanges postalCodes;
     private final AdminAudit audit;
 
-    MpData(MpChanges changes, AdminAudit audit) {
+    MpData(MpChanges changes, PostalCodeChanges postalCodes, AdminAudit audit) {
         this.changes = changes;
+        this.postalCodes = postalCodes;
         this.audit = audit;
+    }
+
+    @Transactional
+    PostalCodeChanges.Staged stagePostalCodes(String fileName, Path file, SignedIn who, String ipHash) {
+        PostalCodeChanges.Staged staged = postalCodes.stage(cleanName(fileName), file, who.userId());
+        audit.record(AdminAudit.Entry.by(who, "postal-code-upload", "riding_upload:" + staged.id(),
+                staged.diff().rows(), ipHash));
+        return staged;
+    }
+
+    @Transactional
+    PostalCodeDiff applyPostalCodes(UUID id, SignedIn who, String ipHash) {
+        PostalCodeDiff diff = postalCodes.apply(id);
+        audit.record(AdminAudit.Entry.by(who, "postal-code-upload-apply", "riding_upload:" + id, diff.rows(),
+                ipHash));
+        return diff;
     }
 
     @Transactional

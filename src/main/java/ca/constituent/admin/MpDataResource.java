@@ -3,6 +3,8 @@ package ca.constituent.admin;
 import ca.constituent.riding.MpChanges;
 import ca.constituent.riding.MpDiff;
 import ca.constituent.riding.MpList;
+import ca.constituent.riding.PostalCodeChanges;
+import ca.constituent.riding.PostalCodeDiff;
 import ca.constituent.common.Ids;
 import ca.constituent.common.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
@@ -15,7 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,12 +40,15 @@ class MpDataResource {
 
     private final MpData data;
     private final MpChanges changes;
+    private final PostalCodeChanges postalCodes;
     private final CurrentAdmin current;
     private final AdminRequests requests;
 
-    MpDataResource(MpData data, MpChanges changes, CurrentAdmin current, AdminRequests requests) {
+    MpDataResource(MpData data, MpChanges changes, PostalCodeChanges postalCodes, CurrentAdmin current,
+                   AdminRequests requests) {
         this.data = data;
         this.changes = changes;
+        this.postalCodes = postalCodes;
         this.current = current;
         this.requests = requests;
     }
@@ -68,6 +78,53 @@ class MpDataResource {
     @Operation(summary = "Apply a staged MP list; queued letters follow the new MPs or are held")
     public MpDiff apply(String id, HttpServerRequest request) {
         return data.apply(Ids.parseUuid(id), current.get(), requests.ipHash(request));
+    }
+
+    @POST
+    @Path("postal-code-uploads")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Upload a full postal-code table (CSV postal_code,fed_code[,share]): validated, stored, diffed",
+            description = "Up to 32 MB. Nothing changes until the upload is applied. Errors name line numbers.")
+    public Response uploadPostalCodes(InputStream csv, @RestQuery String fileName, HttpServerRequest request) {
+        java.nio.file.Path file = null;
+        try {
+            file = Files.createTempFile("postal-codes", ".csv");
+            Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+            PostalCodeChanges.Staged staged = data.stagePostalCodes(fileName, file, current.get(),
+                    requests.ipHash(request));
+            return Response.created(URI.create("/api/admin/postal-code-uploads/" + staged.id())).entity(staged)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(file);
+        }
+    }
+
+    @GET
+    @Path("postal-code-uploads/{id}")
+    @Operation(summary = "A staged postal-code table and what applying it now would change")
+    public PostalCodeChanges.Staged postalCodeUpload(String id) {
+        return postalCodes.staged(Ids.parseUuid(id));
+    }
+
+    @POST
+    @Path("postal-code-uploads/{id}/apply")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Replace the postal-code table with a staged one; every instance serves it within a minute")
+    public PostalCodeDiff applyPostalCodes(String id, HttpServerRequest request) {
+        return data.applyPostalCodes(Ids.parseUuid(id), current.get(), requests.ipHash(request));
+    }
+
+    private static void delete(java.nio.file.Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PUT

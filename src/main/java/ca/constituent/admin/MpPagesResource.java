@@ -10,6 +10,7 @@ import ca.constituent.common.RequestLanguage;
 import ca.constituent.riding.MpChanges;
 import ca.constituent.riding.MpDiff;
 import ca.constituent.riding.MpList;
+import ca.constituent.riding.PostalCodeChanges;
 import ca.constituent.riding.RidingLookup;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -48,18 +49,20 @@ class MpPagesResource {
     private final AdminRequests requests;
     private final MpData data;
     private final MpChanges changes;
+    private final PostalCodeChanges postalCodes;
     private final RidingLookup ridings;
     private final Template mps;
     private final Template upload;
 
     MpPagesResource(AdminPages pages, CurrentAdmin current, AdminRequests requests, MpData data, MpChanges changes,
-                    RidingLookup ridings, @Location("admin/mps.html") Template mps,
+                    PostalCodeChanges postalCodes, RidingLookup ridings, @Location("admin/mps.html") Template mps,
                     @Location("admin/mp-upload.html") Template upload) {
         this.pages = pages;
         this.current = current;
         this.requests = requests;
         this.data = data;
         this.changes = changes;
+        this.postalCodes = postalCodes;
         this.ridings = ridings;
         this.mps = mps;
         this.upload = upload;
@@ -68,8 +71,10 @@ class MpPagesResource {
     @GET
     @Operation(summary = "Upload an MP list, edit one riding, read a seat's history")
     public String page(@RestQuery String riding, @RestQuery Integer applied, @RestQuery String edited,
-                       @RestQuery String lang, @HeaderParam("Accept-Language") String al) {
-        return page(RequestLanguage.of(lang, al), riding).data("applied", applied).data("edited", edited).render();
+                       @RestQuery Integer postalCodes, @RestQuery String lang,
+                       @HeaderParam("Accept-Language") String al) {
+        return page(RequestLanguage.of(lang, al), riding).data("applied", applied).data("edited", edited)
+                .data("postalCodes", postalCodes).render();
     }
 
     @POST
@@ -98,7 +103,49 @@ class MpPagesResource {
     public String staged(String id, @RestQuery String lang, @HeaderParam("Accept-Language") String al) {
         UUID uploadId = Ids.parseUuid(id);
         return pages.page(upload, RequestLanguage.of(lang, al), current.get(), "/admin/mps/uploads/" + uploadId)
-                .data("staged", changes.staged(uploadId)).render();
+                .data("staged", changes.staged(uploadId)).data("postal", false).render();
+    }
+
+    @POST
+    @Path("postal-code-uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Check an uploaded full postal-code table, then show its diff (nothing changes yet)")
+    public Response uploadPostalCodes(@RestForm("file") FileUpload file, @RestQuery String lang,
+                                      HttpServerRequest request) {
+        Language language = RequestLanguage.of(lang, request.getHeader("Accept-Language"));
+        try {
+            if (file == null) {
+                throw ProblemException.invalid(List.of(new ProblemException.Invalid("file",
+                        "upload.postal-codes.unreadable")), language);
+            }
+            PostalCodeChanges.Staged staged = data.stagePostalCodes(file.fileName(), file.uploadedFile(),
+                    current.get(), requests.ipHash(request));
+            return Response.seeOther(URI.create("/admin/mps/postal-code-uploads/" + staged.id() + "?lang="
+                    + language.code())).build();
+        } catch (ProblemException e) {
+            return refused(e, page(language, null), language);
+        }
+    }
+
+    @GET
+    @Path("postal-code-uploads/{id}")
+    @Operation(summary = "A checked postal-code table: its diff and the button that applies it")
+    public String stagedPostalCodes(String id, @RestQuery String lang, @HeaderParam("Accept-Language") String al) {
+        UUID uploadId = Ids.parseUuid(id);
+        return pages.page(upload, RequestLanguage.of(lang, al), current.get(),
+                "/admin/mps/postal-code-uploads/" + uploadId).data("staged", postalCodes.staged(uploadId))
+                .data("postal", true).render();
+    }
+
+    @POST
+    @Path("postal-code-uploads/{id}/apply")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Apply a checked postal-code table, then show the MP page")
+    public Response applyPostalCodes(String id, @RestQuery String lang, HttpServerRequest request) {
+        Language language = Language.parse(lang).orElse(Language.EN);
+        int rows = data.applyPostalCodes(Ids.parseUuid(id), current.get(), requests.ipHash(request)).rows();
+        return Response.seeOther(URI.create("/admin/mps?postalCodes=" + rows + "&lang=" + language.code())).build();
     }
 
     @POST
@@ -138,7 +185,8 @@ class MpPagesResource {
         String fedCode = riding != null && ridings.riding(riding).isPresent() ? riding : null;
         return pages.page(mps, language, current.get(), "/admin/mps").data("ridings", ridings.ridings())
                 .data("riding", fedCode).data("history", fedCode == null ? List.of() : changes.history(fedCode))
-                .data("errors", List.of()).data("form", null).data("applied", null).data("edited", null);
+                .data("errors", List.of()).data("form", null).data("applied", null).data("edited", null)
+                .data("postalCodes", null);
     }
 
     private static Response refused(ProblemException e, TemplateInstance page, Language language) {

@@ -45,15 +45,27 @@ class Osdi {
         return audited(new Page(records, total), entry);
     }
 
+    /** Confirmed signatures, with {@code %s} for a further condition. */
+    private static final String SIGNATURES = """
+            SELECT s.id, s.created_at, s.confirmed_at, s.province, s.fed_code, s.consent_updates,
+                   s.first_name, s.last_name, s.email, s.postal_code, s.language
+            FROM signature s WHERE s.campaign_id = ?3 AND s.state = 'confirmed' %s
+            ORDER BY s.created_at, s.id LIMIT ?1 OFFSET ?2
+            """;
+
+    /** Letters of confirmed signatures, with {@code %s} for a further condition. */
+    private static final String OUTREACHES = """
+            SELECT m.id, m.created_at, coalesce(m.sent_at, m.created_at), m.status, m.fed_code, m.to_name,
+                   m.subject, CASE WHEN m.body_erased_at IS NULL THEN m.body END, m.language, m.signature_id
+            FROM mp_email m JOIN signature s ON s.id = m.signature_id
+            WHERE m.campaign_id = ?3 AND s.state = 'confirmed' %s
+            ORDER BY m.id LIMIT ?1 OFFSET ?2
+            """;
+
     @Transactional
     Page signatures(String slug, int page, int perPage, Function<String, String> href, AdminAudit.Entry entry) {
         Campaign campaign = campaign(slug);
-        List<Object[]> rows = rows("""
-                SELECT s.id, s.created_at, s.confirmed_at, s.province, s.fed_code, s.consent_updates,
-                       s.first_name, s.last_name, s.email, s.postal_code, s.language
-                FROM signature s WHERE s.campaign_id = ?3 AND s.state = 'confirmed'
-                ORDER BY s.created_at, s.id LIMIT ?1 OFFSET ?2
-                """, campaign.id, page, perPage);
+        List<Object[]> rows = rows(SIGNATURES.formatted(""), campaign.id, page, perPage);
         long total = count("SELECT count(*) FROM signature WHERE campaign_id = ?1 AND state = 'confirmed'",
                 campaign.id);
         List<Map<String, Object>> records = rows.stream().map(r -> OsdiDocuments.signature(r, slug, href)).toList();
@@ -63,13 +75,7 @@ class Osdi {
     @Transactional
     Page outreaches(String slug, int page, int perPage, Function<String, String> href, AdminAudit.Entry entry) {
         Campaign campaign = campaign(slug);
-        List<Object[]> rows = rows("""
-                SELECT m.id, m.created_at, coalesce(m.sent_at, m.created_at), m.status, m.fed_code, m.to_name,
-                       m.subject, CASE WHEN m.body_erased_at IS NULL THEN m.body END, m.language, m.signature_id
-                FROM mp_email m JOIN signature s ON s.id = m.signature_id
-                WHERE m.campaign_id = ?3 AND s.state = 'confirmed'
-                ORDER BY m.id LIMIT ?1 OFFSET ?2
-                """, campaign.id, page, perPage);
+        List<Object[]> rows = rows(OUTREACHES.formatted(""), campaign.id, page, perPage);
         long total = count("SELECT count(*) FROM mp_email m JOIN signature s ON s.id = m.signature_id "
                 + "WHERE m.campaign_id = ?1 AND s.state = 'confirmed'", campaign.id);
         List<Map<String, Object>> records = rows.stream().map(r -> OsdiDocuments.outreach(r, slug, href)).toList();
@@ -83,8 +89,42 @@ class Osdi {
         Map<String, Object> found = all.records().stream()
                 .filter(p -> ((List<?>) p.get("identifiers")).contains("constituent:" + slug)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found"));
+        return one(found, entry);
+    }
+
+    /** One confirmed signature of the campaign, as in its collection (audited as one record). */
+    @Transactional
+    Map<String, Object> signature(String slug, String id, Function<String, String> href, AdminAudit.Entry entry) {
+        java.util.UUID uuid = ca.constituent.common.Ids.parseUuid(id);
+        Object[] row = uuid == null ? null : one(SIGNATURES.formatted("AND s.id = ?4"), campaign(slug).id, uuid);
+        if (row == null) {
+            throw ProblemException.notFound("signature-not-found");
+        }
+        return one(OsdiDocuments.signature(row, slug, href), entry);
+    }
+
+    /** One letter of the campaign, as in its collection (audited as one record). */
+    @Transactional
+    Map<String, Object> outreach(String slug, String id, Function<String, String> href, AdminAudit.Entry entry) {
+        Long number = id != null && id.matches("[0-9]{1,18}") ? Long.valueOf(id) : null;
+        Object[] row = number == null ? null : one(OUTREACHES.formatted("AND m.id = ?4"), campaign(slug).id,
+                number);
+        if (row == null) {
+            throw ProblemException.notFound("outreach-not-found");
+        }
+        return one(OsdiDocuments.outreach(row, slug, href), entry);
+    }
+
+    private Map<String, Object> one(Map<String, Object> found, AdminAudit.Entry entry) {
         audited(new Page(List.of(found), 1), entry);
         return new LinkedHashMap<>(found);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object[] one(String sql, long campaignId, Object id) {
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, 1).setParameter(2, 0L)
+                .setParameter(3, campaignId).setParameter(4, id).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private Page audited(Page page, AdminAudit.Entry entry) {

@@ -81,6 +81,20 @@ class OsdiResource {
                 href(uri));
     }
 
+    @GET
+    @Path("petitions/{slug}/signatures/{id}")
+    @Operation(summary = "One confirmed signature of a campaign, as in its collection")
+    public Map<String, Object> signature(String slug, String id, @Context UriInfo uri, HttpServerRequest request) {
+        return osdi.signature(slug, id, href(uri), entry("osdi-signature", "signature:" + id, request));
+    }
+
+    @GET
+    @Path("petitions/{slug}/outreaches/{id}")
+    @Operation(summary = "One letter to an MP of a campaign, as in its collection")
+    public Map<String, Object> outreach(String slug, String id, @Context UriInfo uri, HttpServerRequest request) {
+        return osdi.outreach(slug, id, href(uri), entry("osdi-outreach", "mp_email:" + id, request));
+    }
+
     private AdminAudit.Entry entry(String action, String target, HttpServerRequest request) {
         return AdminAudit.Entry.by(current.get(), action, target, null, requests.ipHash(request));
     }

@@ -44,7 +44,8 @@ record SignatureFilter(String email, String domain, String postalCode, String ri
         check(dom, DOMAIN, "domain", invalid);
         String postal = blank(postalCode) ? null : postalCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         check(postal, POSTAL, "postalCode", invalid);
-        String fed = blank(riding) ? null : riding.trim();
+        String fed = blank(riding) ? null : riding.trim().toLowerCase(Locale.ROOT);
+        fed = "inconnue".equals(fed) || "inconnu".equals(fed) ? "unknown" : fed; // as the French form says it
         check(fed, RIDING, "riding", invalid);
         String hash = blank(ipHash) ? null : ipHash.trim();
         check(hash, HASH, "ipHash", invalid);

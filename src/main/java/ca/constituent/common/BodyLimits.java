@@ -5,12 +5,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a request body larger than the service accepts before any of it reaches a resource, with a 413 in the
  * request's language (a page for a browser, problem+json otherwise). Most bodies (a signature with its note) are
  * small; the paths listed in {@code constituent.http.large-body-paths} (letters a signer edits) may be larger, and
- * organisers' data uploads ({@code constituent.http.upload-paths}) larger still. A
+ * organisers' data uploads ({@code constituent.http.upload-paths}) larger still, and their full postal-code tables
+ * ({@code constituent.http.table-upload-paths}) largest. A
  * body a little over the limit is read and discarded before the answer, so a browser still uploading sees the page
  * instead of a reset connection; a far larger one closes the connection. A chunked body, which announces no size,
  * is answered 411 (send Content-Length); the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size})
@@ -24,8 +26,10 @@ public class BodyLimits {
     void install(@Observes Filters filters, HttpConfig config) {
         long small = config.maxBodyBytes();
         long large = config.maxLargeBodyBytes();
-        List<String> largePaths = config.largeBodyPaths();
-        List<String> uploadPaths = config.uploadPaths();
+        // Compiled once: String.matches would compile each pattern again for every request.
+        List<Pattern> largePaths = compile(config.largeBodyPaths());
+        List<Pattern> uploadPaths = compile(config.uploadPaths());
+        List<Pattern> tablePaths = compile(config.tableUploadPaths());
         filters.register(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
@@ -36,8 +40,10 @@ public class BodyLimits {
                 return;
             }
             if (length != null) {
-                long limit = uploadPaths.stream().anyMatch(p -> request.path().matches(p)) ? config.maxUploadBytes()
-                        : largePaths.stream().anyMatch(p -> request.path().matches(p)) ? large : small;
+                String path = request.path();
+                long limit = matches(tablePaths, path) ? config.maxTableUploadBytes()
+                        : matches(uploadPaths, path) ? config.maxUploadBytes()
+                        : matches(largePaths, path) ? large : small;
                 long announced = announced(length);
                 if (announced > limit) {
                     refuse(ctx, announced <= limit * DRAIN_FACTOR);
@@ -68,5 +74,13 @@ public class BodyLimits {
         request.endHandler(done -> UnmatchedRoutes.answer(ctx, 413));
         request.exceptionHandler(failure -> request.connection().close());
         request.resume();
+    }
+
+    private static List<Pattern> compile(List<String> patterns) {
+        return patterns.stream().map(Pattern::compile).toList();
+    }
+
+    private static boolean matches(List<Pattern> patterns, String path) {
+        return patterns.stream().anyMatch(p -> p.matcher(path).matches());
     }
 }

@@ -22,6 +22,8 @@ public final class Fields {
     /** The longest personal note a signer adds to their letter, in characters. */
     public static final int MAX_NOTE = 2000;
 
+    /** Runs of spaces in a line, made one (compiled once: every name of every signature goes through it). */
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]{1,3}(\\.[0-9]{1,17})?");
 
     private final List<Invalid> invalid = new ArrayList<>();
@@ -44,7 +46,7 @@ public final class Fields {
         if (!PlainText.isPlainText(raw, false)) {
             return invalid(field);
         }
-        return fits(Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " "), field, max);
+        return fits(SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).strip()).replaceAll(" "), field, max);
     }
 
     /** Several lines of text (a note, a letter): line breaks made {@code \n}, NFC, trimmed, at most {@code max}. */

@@ -35,6 +35,17 @@ public interface HttpConfig {
     List<String> uploadPaths();
 
     /**
+     * The largest body accepted on {@link #tableUploadPaths()}, in bytes: a national postal-code table (about 900,000
+     * rows) is about 20 MB. Only organisers may post there; every other path keeps its smaller limit.
+     */
+    @WithDefault("33554432")
+    long maxTableUploadBytes();
+
+    /** Path patterns (regular expressions) of organisers' full postal-code table uploads. */
+    @WithDefault("/api/admin/postal-code-uploads,/admin/mps/postal-code-uploads")
+    List<String> tableUploadPaths();
+
+    /**
      * The longest request address (path and query) accepted, in characters; longer ones get a 414 problem. Keep it
      * below {@code quarkus.http.limits.max-initial-line-length}.
      */

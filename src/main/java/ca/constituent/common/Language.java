@@ -27,7 +27,7 @@ public enum Language {
         if (code == null) {
             return Optional.empty();
         }
-        return switch (code.replaceAll("^ +| +$", "").toLowerCase(Locale.ROOT)) {
+        return switch (trimSpaces(code).toLowerCase(Locale.ROOT)) {
             case "en" -> Optional.of(EN);
             case "fr" -> Optional.of(FR);
             default -> Optional.empty();
@@ -51,5 +51,18 @@ public enum Language {
         } catch (IllegalArgumentException e) {
             return EN; // not a list of language ranges
         }
+    }
+
+    /** Spaces (only U+0020) trimmed from both ends, as the pattern {@code ^ +| +$} did, without compiling it. */
+    private static String trimSpaces(String code) {
+        int start = 0;
+        int end = code.length();
+        while (start < end && code.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && code.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return code.substring(start, end);
     }
 }

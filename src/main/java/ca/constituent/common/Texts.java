@@ -43,6 +43,15 @@ public record Texts(Language language) {
                 Map.of("count", numbers.format(letters), "mp", mp));
     }
 
+    /**
+     * The message {@code key.one} or {@code key.other} as the number needs (French treats 0 and 1 as singular), with
+     * {@code {n}} grouped as the language writes numbers: "1 signature changed", "2 signatures changed".
+     */
+    public String count(String key, Number n) {
+        return Messages.get(language, key + "." + plural(n.longValue()),
+                Map.of("n", NumberFormat.getIntegerInstance(language.locale()).format(n)));
+    }
+
     private String plural(long n) {
         return n == 1 || (n == 0 && language == Language.FR) ? "one" : "other";
     }

@@ -57,8 +57,9 @@ public class LetterTemplateEditor {
         LetterWriter.TemplateText template = checked(text);
         Optional<RidingView> riding = fedCode == null ? Optional.empty() : ridings.riding(fedCode);
         boolean fr = language == Language.FR;
+        String postalCode = riding.flatMap(r -> ridings.samplePostalCode(r.fedCode())).orElse("K1A 0A6");
         Letter letter = draft(campaign, language, template, new LetterData.Signer(fr ? "Marie" : "Alex",
-                fr ? "Tremblay" : "Smith", "K1A 0A6", null), riding);
+                fr ? "Tremblay" : "Smith", postalCode, null), riding);
         return new Text(letter.subject(), letter.body());
     }
 

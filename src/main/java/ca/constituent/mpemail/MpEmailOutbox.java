@@ -28,7 +28,7 @@ public class MpEmailOutbox implements MailKind<MpEmailOutbox.Claimed> {
 
     /** A letter claimed for sending. */
     record Claimed(long id, int attempts, String toName, String toEmail, String fromName, String replyTo,
-                   boolean copyToSigner, String subject, String body) implements MailKind.Row {
+                   String subject, String body) implements MailKind.Row {
     }
 
     private final Outbox outbox;
@@ -72,32 +72,31 @@ public class MpEmailOutbox implements MailKind<MpEmailOutbox.Claimed> {
     public List<Claimed> load(Connection connection, Array ids) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, attempts, to_name, to_email, from_name, reply_to, copy_to_signer, subject, body
+                SELECT id, attempts, to_name, to_email, from_name, reply_to, subject, body
                 FROM mp_email WHERE id = ANY (?)
                 """)) {
             select.setArray(1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getBoolean(7), rows.getString(8),
-                            rows.getString(9)));
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8)));
                 }
             }
         }
         return claimed;
     }
 
+    /**
+     * The letter as the MP receives it: to the MP alone, with the signer in Reply-To. A signer who asked for a copy
+     * gets one of their own ({@link LetterCopies}), never a Cc of this mail, so no private link of theirs is here.
+     */
     @Override
     public Mail compose(Claimed letter) {
-        Mail mail = Mail.withText(letter.toEmail(), letter.subject(), letter.body())
+        return Mail.withText(letter.toEmail(), letter.subject(), letter.body())
                 .setFrom(displayName(letter.fromName()) + " <" + config.fromAddress() + ">")
                 .setReplyTo(letter.replyTo())
                 .addHeader("Message-ID", messageId(letter.id()))
                 .addHeader("Auto-Submitted", "no");
-        if (letter.copyToSigner()) {
-            mail.setCc(List.of(letter.replyTo()));
-        }
-        return mail;
     }
 
     String messageId(long id) {

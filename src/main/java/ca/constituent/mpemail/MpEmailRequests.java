@@ -12,7 +12,8 @@ final class MpEmailRequests {
     @Schema(description = "Edits to the drafted letter; absent fields keep the draft")
     record Send(@Schema(maxLength = 200, description = "One line, no line breaks") String subject,
                 @Schema(maxLength = 10000) String body,
-                @Schema(description = "Send the signer a copy (Cc)") Boolean copyToSigner) {
+                @Schema(description = "Mail the signer a copy of their own once the letter has left (not a Cc)")
+                Boolean copyToSigner) {
     }
 
     /** The form's fields, as the signer types them, to preview the letter before signing. */

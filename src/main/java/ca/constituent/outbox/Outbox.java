@@ -134,7 +134,7 @@ public class Outbox {
 
     private <T extends MailKind.Row> CompletableFuture<Void> send(MailKind<T> kind, T row) {
         try {
-            Mail mail = kind.compose(row);
+            Mail mail = HeaderLines.oneLine(kind.compose(row));
             return transport.send(mail);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -1,5 +1,6 @@
 package ca.constituent.privacy;
 
+import ca.constituent.abuse.AbuseConfig;
 import ca.constituent.common.OncePerPeriod;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -27,11 +28,15 @@ public class Retention {
     private final EntityManager em;
     private final OncePerPeriod oncePerPeriod;
     private final Duration every;
+    private final Duration limitWindow;
 
-    Retention(EntityManager em, OncePerPeriod oncePerPeriod, PrivacyConfig config) {
+    Retention(EntityManager em, OncePerPeriod oncePerPeriod, PrivacyConfig config, AbuseConfig abuse) {
         this.em = em;
         this.oncePerPeriod = oncePerPeriod;
         this.every = config.retentionEvery();
+        AbuseConfig.Limits limits = abuse.limits();
+        this.limitWindow = limits.burstWindow().compareTo(limits.sustainedWindow()) > 0 ? limits.burstWindow()
+                : limits.sustainedWindow();
     }
 
     /** Once per period across replicas: each replica's timer fires, the first to claim the period runs it. */
@@ -74,10 +79,20 @@ public class Retention {
                 WHERE m.campaign_id = c.id AND m.status = 'sent' AND m.body_erased_at IS NULL
                   AND m.sent_at < now() - make_interval(days => c.retention_letter_days)
                 """).executeUpdate();
+        forgetSpentLimits();
+        return new Run(deleted, ipHashes, anonymised, letters);
+    }
+
+    /**
+     * The abuse controls' own state, once no limit looks at it any more: past hours' mail budgets, expired proofs
+     * of work, and "link again" requests (keyed hashes of client addresses) older than the longest limit window.
+     */
+    private void forgetSpentLimits() {
         em.createNativeQuery("DELETE FROM confirmation_mail_budget WHERE hour < now() - interval '1 day'")
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM proof_of_work_spent WHERE expires_at < now()").executeUpdate();
-        return new Run(deleted, ipHashes, anonymised, letters);
+        em.createNativeQuery("DELETE FROM lost_link_request WHERE created_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, limitWindow.toSeconds()).executeUpdate();
     }
 
     /**

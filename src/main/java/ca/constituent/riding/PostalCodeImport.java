@@ -29,6 +29,44 @@ final class PostalCodeImport {
 
     private static final int MAX_ERRORS = 10;
 
+    /** What may be wrong with a line: the English text the logs show, and the last part of its message key. */
+    enum Fault {
+        HEADER("the header must name postal_code and fed_code", "header"),
+        POSTAL_CODE("not a postal code", "postal-code"),
+        RIDING("fed_code is not a known riding", "riding"),
+        PROVINCE("the riding is not in the postal code's province", "province"),
+        SHARE("share must be above 0 and at most 1", "share"),
+        SHARE_NUMBER("share is not a number", "share"),
+        DUPLICATE("the same postal code and riding appear twice", "duplicate");
+
+        final String text;
+        final String key;
+
+        Fault(String text, String key) {
+            this.text = text;
+            this.key = key;
+        }
+    }
+
+    /** A wrong line of the table and what is wrong with it. */
+    record Error(int line, Fault fault) {
+    }
+
+    /** A table with wrong lines (the first {@value #MAX_ERRORS}); nothing was imported. */
+    static final class Refused extends IllegalArgumentException {
+        private final transient List<Error> errors;
+
+        Refused(List<Error> errors) {
+            super("postal-code table not imported: " + String.join("; ", errors.stream()
+                    .map(e -> "line " + e.line() + ": " + e.fault().text).toList()));
+            this.errors = List.copyOf(errors);
+        }
+
+        List<Error> errors() {
+            return errors;
+        }
+    }
+
     private final String version;
     private final String sha256;
     private final StringBuilder copy = new StringBuilder();
@@ -58,56 +96,56 @@ final class PostalCodeImport {
         String sha256 = sha256(file);
         PostalCodeImport table = new PostalCodeImport(version.filter(v -> !v.isBlank())
                 .orElse("sha256-" + sha256.substring(0, 12)), sha256);
-        List<String> errors = new ArrayList<>();
+        List<Error> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<String, Integer> columns;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             columns = Csv.forEach(reader, row -> {
                 requireHeader(row.columns());
-                String problem = table.add(row, ridings, seen);
-                if (problem != null && errors.size() < MAX_ERRORS) {
-                    errors.add("line " + row.line() + ": " + problem);
+                Fault fault = table.add(row, ridings, seen);
+                if (fault != null && errors.size() < MAX_ERRORS) {
+                    errors.add(new Error(row.line(), fault));
                 }
             });
         }
         requireHeader(columns);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("postal-code table not imported: " + String.join("; ", errors));
+            throw new Refused(errors);
         }
         return table;
     }
 
     private static void requireHeader(Map<String, Integer> columns) {
         if (!columns.containsKey("postal_code") || !columns.containsKey("fed_code")) {
-            throw new IllegalArgumentException("line 1: the header must name postal_code and fed_code");
+            throw new Refused(List.of(new Error(1, Fault.HEADER)));
         }
     }
 
-    private String add(Csv.Row row, Map<String, RidingView> ridings, Set<String> seen) {
+    private Fault add(Csv.Row row, Map<String, RidingView> ridings, Set<String> seen) {
         Optional<PostalCode> postalCode = PostalCode.parse(row.get("postal_code"));
         if (postalCode.isEmpty()) {
-            return "not a postal code";
+            return Fault.POSTAL_CODE;
         }
         RidingView riding = ridings.get(row.get("fed_code"));
         if (riding == null) {
-            return "fed_code is not a known riding";
+            return Fault.RIDING;
         }
         if (!RidingSnapshot.agrees(postalCode.get(), riding)) {
-            return "the riding is not in the postal code's province";
+            return Fault.PROVINCE;
         }
         String shareText = row.get("share");
         if (!shareText.isEmpty()) {
             try {
                 double share = Double.parseDouble(shareText);
                 if (!(share > 0 && share <= 1)) {
-                    return "share must be above 0 and at most 1";
+                    return Fault.SHARE;
                 }
             } catch (NumberFormatException e) {
-                return "share is not a number";
+                return Fault.SHARE_NUMBER;
             }
         }
         if (!seen.add(postalCode.get().value() + riding.fedCode())) {
-            return "the same postal code and riding appear twice";
+            return Fault.DUPLICATE;
         }
         copy.append(postalCode.get().value()).append(',').append(riding.fedCode()).append(',').append(shareText)
                 .append('\n');
@@ -121,11 +159,16 @@ final class PostalCodeImport {
         try (var delete = connection.prepareStatement("DELETE FROM postal_code_riding")) {
             delete.executeUpdate();
         }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY postal_code_riding (postal_code, fed_code, share) FROM STDIN WITH (FORMAT csv)",
-                new StringReader(copy.toString()));
+        copyInto(connection, "postal_code_riding");
         RidingDatasetWriter.record(connection,
                 new RidingDatasetWriter.Loaded("postal-codes", version, sha256, rows), source);
+    }
+
+    /** Copies the rows into {@code table} (columns postal_code, fed_code, share), in the caller's transaction. */
+    void copyInto(Connection connection, String table) throws SQLException, IOException {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY " + table + " (postal_code, fed_code, share) FROM STDIN WITH (FORMAT csv)",
+                new StringReader(copy.toString()));
     }
 
     String version() {

@@ -164,6 +164,11 @@ public class RidingDatasets {
         refresh();
     }
 
+    /** Serves an organiser's postal-code table as soon as it commits (other instances notice it in check). */
+    void onPostalCodesApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostalCodeChanges.Applied applied) {
+        refresh();
+    }
+
     /** Rebuilds the in-memory snapshot from PostgreSQL. */
     public synchronized void refresh() {
         RidingSnapshot next = QuarkusTransaction.requiringNew().call(() -> {

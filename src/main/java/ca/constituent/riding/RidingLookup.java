@@ -83,6 +83,26 @@ public class RidingLookup {
         return Optional.ofNullable(fedCode == null ? null : datasets.snapshot().ridings().get(fedCode));
     }
 
+    /**
+     * A postal code to show as a sample signer's in the riding: in the forward sortation area where the riding has
+     * the largest share (a lookup of it offers the riding); empty for an unknown riding.
+     */
+    public Optional<String> samplePostalCode(String fedCode) {
+        String best = null;
+        double bestShare = -1;
+        for (Map.Entry<String, List<Candidate>> fsa : datasets.snapshot().fsaCandidates().entrySet()) {
+            for (Candidate candidate : fsa.getValue()) {
+                double share = candidate.share() == null ? 0 : candidate.share();
+                if (candidate.fedCode().equals(fedCode) && (share > bestShare
+                        || share == bestShare && fsa.getKey().compareTo(best) < 0)) {
+                    best = fsa.getKey();
+                    bestShare = share;
+                }
+            }
+        }
+        return Optional.ofNullable(best).map(fsa -> fsa + " 1A1");
+    }
+
     /** All ridings, ordered by fed code. */
     public List<RidingView> ridings() {
         return datasets.snapshot().all();

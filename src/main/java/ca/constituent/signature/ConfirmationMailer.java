@@ -1,6 +1,5 @@
 package ca.constituent.signature;
 
-import ca.constituent.common.AppConfig;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
 import ca.constituent.common.Texts;
@@ -48,15 +47,13 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
     }
 
     private final Outbox outbox;
-    private final SignerKeys signerKeys;
+    private final SignerLinks signerLinks;
     private final SignatureConfig config;
-    private final AppConfig app;
 
-    ConfirmationMailer(Outbox outbox, SignerKeys signerKeys, SignatureConfig config, AppConfig app) {
+    ConfirmationMailer(Outbox outbox, SignerLinks signerLinks, SignatureConfig config) {
         this.outbox = outbox;
-        this.signerKeys = signerKeys;
+        this.signerLinks = signerLinks;
         this.config = config;
-        this.app = app;
     }
 
     /** Sends every confirmation mail due now; returns how many were claimed. */
@@ -96,14 +93,10 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
     @Override
     public Mail compose(Claimed mail) {
         Language language = mail.language();
-        String key = signerKeys.keyFor(mail.signatureId());
-        String base = app.publicBaseUrl();
-        String lang = "&lang=" + language.code();
-        String unsubscribe = base + "/unsubscribe/" + mail.signatureId() + "?key=" + key;
+        UUID id = mail.signatureId();
         Links links = new Links(mail.firstName(), mail.campaignTitle(), config.confirmationValidDays(),
-                base + "/confirm/" + mail.signatureId() + "?key=" + key + lang,
-                base + "/my-data/" + mail.signatureId() + "?key=" + key + lang, unsubscribe + lang,
-                mail.afterUpdate(), mail.confirmed());
+                signerLinks.confirm(id, language), signerLinks.data(id, language),
+                signerLinks.unsubscribe(id, language), mail.afterUpdate(), mail.confirmed());
         Texts texts = new Texts(language);
         // A confirmed signer gets this mail only when they asked for their link again ("lost your link?").
         String subject = Messages.get(language, mail.confirmed() ? "mail.link-again.subject"
@@ -111,7 +104,7 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
         return Mail.withText(mail.email(), subject, Templates.confirmationMail(texts, links).render())
                 .setHtml(Templates.confirmationMailHtml(texts, links).render())
-                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe", "<" + signerLinks.unsubscribe(id) + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 }

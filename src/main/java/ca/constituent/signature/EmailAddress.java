@@ -15,6 +15,7 @@ final class EmailAddress {
 
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern TOP_LABEL = Pattern.compile("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59}");
 
     private EmailAddress() {
     }
@@ -40,7 +41,7 @@ final class EmailAddress {
             return Optional.empty();
         }
         String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2 || !labels[labels.length - 1].matches("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59}")) {
+        if (labels.length < 2 || !TOP_LABEL.matcher(labels[labels.length - 1]).matches()) {
             return Optional.empty();
         }
         for (String label : labels) {

@@ -13,6 +13,7 @@ final class SignatureValidator {
 
     static final Pattern FED_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern CONSENT = Pattern.compile("(?i)true|on|yes|oui|1|false|off|no|non|0");
+    private static final Pattern YES = Pattern.compile("true|on|yes|oui|1");
 
     private SignatureValidator() {
     }
@@ -51,7 +52,7 @@ final class SignatureValidator {
         }
         fields.check(language);
         return new NewSignature(firstName, lastName, email, CanonicalEmail.of(email), postalCode, fedCode, language,
-                consent != null && consent.toLowerCase(Locale.ROOT).matches("true|on|yes|oui|1"), note, latitude,
+                consent != null && YES.matcher(consent.toLowerCase(Locale.ROOT)).matches(), note, latitude,
                 longitude);
     }
 
@@ -70,8 +71,7 @@ final class SignatureValidator {
         String note = fields.lines(personalNote, "personalNote", Fields.MAX_NOTE, null);
         String given = fields.code(consent, "consentUpdates", CONSENT);
         fields.check(language);
-        return new Corrections(first, last, note, given != null && given.toLowerCase(Locale.ROOT)
-                .matches("true|on|yes|oui|1"));
+        return new Corrections(first, last, note, given != null && YES.matcher(given.toLowerCase(Locale.ROOT)).matches());
     }
 
     /** A name goes into a mail's greeting: no link, address or domain, few digits ({@link PlainName}). */

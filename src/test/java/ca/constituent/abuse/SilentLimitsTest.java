@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.common.Keys;
 import ca.constituent.signature.ConfirmationMails;
+import ca.constituent.signature.CountRollup;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
@@ -16,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +49,16 @@ class SilentLimitsTest {
     @Inject
     ConfirmationMails mails;
 
+    @Inject
+    CountRollup rollup;
+
+    /** The campaign's signatures of {@code state} as the counts hold them (public: confirmed; admin: pending). */
+    long counted(String state) {
+        rollup.rollUp();
+        return sql.count("SELECT coalesce(sum(n), 0) FROM signature_count c JOIN campaign k ON k.id = c.campaign_id"
+                + " WHERE k.slug = 'end-ice-complicity' AND c.state = ?", state);
+    }
+
     @BeforeEach
     void emptyMailbox() {
         mails.sendDue();
@@ -75,7 +87,8 @@ class SilentLimitsTest {
     }
 
     @Test
-    void burstOfTenFromOneClientGetsTenNormalAnswersAndOneMail() {
+    void burstOfTenFromOneClientGetsTenNormalAnswersAndOneMailAndCountsOnce() {
+        long pending = counted("pending");
         String client = newClient();
         String domain = "burst-" + UUID.randomUUID() + ".example";
         String first = null;
@@ -91,6 +104,7 @@ class SilentLimitsTest {
                 + " AND held_reason = 'ip-burst'", "%@" + domain));
         mails.sendDue();
         assertEquals(1, mailbox.getTotalMessagesSent());
+        assertEquals(pending + 1, counted("pending"), "the nine held signatures count nowhere");
     }
 
     @Test
@@ -185,6 +199,32 @@ class SilentLimitsTest {
     }
 
     @Test
+    void blockedRangesAndAddressesAreHeldAndAnAllowedRangeSkipsTheRateLimits() {
+        String blockedClient = newClient();
+        Map<String, Object> blockedAddress = at("example.ca");
+        String allowedClient = newClient();
+        List<AbuseRule> rules = List.of(lists.add(AbuseRule.BLOCK, AbuseRule.CIDR, blockedClient + "/32", "test"),
+                lists.add(AbuseRule.BLOCK, AbuseRule.ADDRESS, (String) blockedAddress.get("email"), "test"),
+                lists.add(AbuseRule.ALLOW, AbuseRule.CIDR, allowedClient + "/32", "test"));
+        try {
+            Map<String, Object> fromBlockedRange = at("example.ca");
+            assertEquals(202, sign(fromBlockedRange, blockedClient).statusCode());
+            assertEquals(202, sign(blockedAddress, newClient()).statusCode());
+            assertEquals("held", state(fromBlockedRange));
+            assertEquals("held", state(blockedAddress));
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> allowed = at("example.ca");
+                sign(allowed, allowedClient);
+                assertEquals("pending", state(allowed), "an allowed range has no burst limit");
+            }
+        } finally {
+            rules.forEach(rule -> lists.remove(rule.id()));
+        }
+        mails.sendDue();
+        assertEquals(3, mailbox.getTotalMessagesSent(), "no mail for the blocked ones");
+    }
+
+    @Test
     void hourlyMailBudgetOfAllReplicasHoldsSignaturesOnceSpent() {
         sql.update("INSERT INTO confirmation_mail_budget (hour, shard, n) VALUES (date_trunc('hour', now()), -1, 5000)");
         try {
@@ -205,6 +245,53 @@ class SilentLimitsTest {
         assertEquals(5, sql.count("SELECT count(*) FROM signature WHERE email LIKE ?", local + "+%"));
         mails.sendDue();
         assertEquals(3, mailbox.getTotalMessagesSent());
+    }
+
+    static ExtractableResponse<Response> lostLink(Object email, String forwardedFor) {
+        return given().contentType(ContentType.URLENC).header("X-Forwarded-For", forwardedFor)
+                .formParam("email", email)
+                .when().post("/campaigns/end-ice-complicity/lost-link?lang=en").then().extract();
+    }
+
+    /** A pending signature whose confirmation mail has left, so the mailbox holds nothing yet. */
+    Map<String, Object> signedAndMailed() {
+        Map<String, Object> body = at("example.ca");
+        sign(body, newClient());
+        mails.sendDue();
+        mailbox.clear();
+        return body;
+    }
+
+    @Test
+    void lostLinkRequestsOverTheClientsBurstGetTheSameAnswerAndNoMailWhateverTheSpoofedHeader() {
+        Map<String, Object> body = signedAndMailed();
+        String client = newClient();
+        ExtractableResponse<Response> first = lostLink(body.get("email"), client);
+        ExtractableResponse<Response> spoofed = lostLink(body.get("email"), "198.51.100.7, " + client);
+        assertEquals(200, first.statusCode());
+        assertEquals(200, spoofed.statusCode());
+        assertEquals(first.body().asString(), spoofed.body().asString());
+        mails.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo((String) body.get("email")).size(),
+                "the second request, over the burst limit, queues nothing");
+    }
+
+    @Test
+    void lostLinkLimitsCountRequestsOtherReplicasRecordedInTheSharedDatabase() {
+        Map<String, Object> body = signedAndMailed();
+        String client = newClient();
+        sql.update("""
+                INSERT INTO lost_link_request (campaign_id, ip_hash, created_at)
+                SELECT id, ?, now() - interval '2 minutes' FROM campaign, generate_series(1, 5)
+                WHERE slug = 'end-ice-complicity'
+                """, keys.hash("ip", client, 22));
+        assertEquals(200, lostLink(body.get("email"), client).statusCode());
+        mails.sendDue();
+        assertEquals(0, mailbox.getTotalMessagesSent(), "over the sustained limit: no mail");
+
+        assertEquals(200, lostLink(body.get("email"), newClient()).statusCode());
+        mails.sendDue();
+        assertEquals(1, mailbox.getMailsSentTo((String) body.get("email")).size(), "another client is within its own");
     }
 
     /** Everything a client sees but the date: status, headers and body. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
+import ca.constituent.support.Signatures;
+import ca.constituent.support.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +44,12 @@ class AdminRoutesTest {
 
     @Inject
     ModerationJobs jobs;
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    Sql sql;
 
     record Operation(String method, String template, String path) {
     }
@@ -80,10 +88,10 @@ class AdminRoutesTest {
         }
     }
 
-    /** The MP-list upload page takes only multipart bodies (a browser's file upload): an empty one. */
+    /** The upload pages take only multipart bodies (a browser's file upload): an empty one. */
     static io.restassured.specification.RequestSpecification multipart(Operation op,
             io.restassured.specification.RequestSpecification request) {
-        return op.template().equals("/admin/mps/uploads")
+        return op.template().equals("/admin/mps/uploads") || op.template().equals("/admin/mps/postal-code-uploads")
                 ? request.contentType("multipart/form-data; boundary=b0")
                         .body("--b0--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 : request;
@@ -115,9 +123,21 @@ class AdminRoutesTest {
         // An uploaded MP list to read (it changes nothing until applied)
         String upload = admin.write().contentType("text/csv; charset=UTF-8").body(MpDataTest.shipped())
                 .when().post("/api/admin/mp-uploads").then().statusCode(201).extract().path("id");
+        // A staged postal-code table, a confirmed signature and its letter, for the routes that read one of each
+        String table = admin.write().contentType("text/csv; charset=UTF-8").body(PostalCodeUploadTest.FIRST)
+                .when().post("/api/admin/postal-code-uploads").then().statusCode(201).extract().path("id");
+        Signatures.Signed signed = signatures.signAndConfirm(Signatures.in("B3H 1A1", "en"));
+        given().header("X-Signer-Key", signed.key()).contentType("application/json").body("{}")
+                .when().post("/api/signatures/" + signed.id() + "/mp-email/send").then().statusCode(202);
+        String letter = sql.rows("SELECT id FROM mp_email WHERE signature_id = ?", signed.id()).get(0).get("id")
+                .toString();
         for (Operation op : adminOperations()) {
             if (op.method().equals("get")) {
-                String path = op.template().contains("uploads/{id}") ? op.template().replace("{id}", upload)
+                String template = op.template();
+                String path = template.contains("postal-code-uploads/{id}") ? template.replace("{id}", table)
+                        : template.contains("uploads/{id}") ? template.replace("{id}", upload)
+                        : template.endsWith("signatures/{id}") ? op.path().replaceAll("1$", signed.id().toString())
+                        : template.endsWith("outreaches/{id}") ? op.path().replaceAll("1$", letter)
                         : op.path();
                 admin.request().header("Accept-Encoding", "gzip").when().get(path).then().statusCode(200);
             }

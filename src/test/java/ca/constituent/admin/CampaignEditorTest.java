@@ -105,6 +105,14 @@ class CampaignEditorTest {
                 .when().post("/api/admin/campaigns/" + slug + "/letter-templates/fr/preview?fedCode=12006")
                 .then().statusCode(200).body("subjects", equalTo("Transport"))
                 .body("body", equalTo("Bonjour Shannon Miedema (Liberal), Halifax.\n"));
+        String sample = admin.write().contentType(ContentType.JSON)
+                .body(Map.of("subjects", "S", "body", "{signer.postalCode}"))
+                .when().post("/api/admin/campaigns/" + slug + "/letter-templates/en/preview?fedCode=12006")
+                .then().statusCode(200).extract().path("body");
+        List<String> ridings = io.restassured.RestAssured.given().queryParam("postalCode", sample.strip())
+                .when().get("/api/ridings/lookup").then().statusCode(200).extract().jsonPath()
+                .getList("candidates.fedCode");
+        assertTrue(ridings.contains("12006"), "the sample signer's postal code " + sample + " is in the riding");
         putLetter("fr", "Transport", "Bonjour {mp.name}, version 1.", "fr").then().statusCode(204);
         Map<String, Object> form = Map.of("firstName", "Léa", "lastName", "Roy", "postalCode", "B3H 1A1",
                 "language", "fr");

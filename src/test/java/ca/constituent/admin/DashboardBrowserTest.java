@@ -157,6 +157,66 @@ class DashboardBrowserTest {
                 .map(LogEntry::getMessage).filter(m -> !m.contains("status of 400")).toList(), "no console errors");
     }
 
+    @Test
+    void anOrganiserFindsASignatureInvalidatesItWithAReasonAndSeesTheCountDrop() throws IOException {
+        String domain = "moderated-" + System.nanoTime() + ".example.org";
+        for (String name : List.of("first", "second")) {
+            java.util.Map<String, Object> body = Signatures.in("K1P 1A1", "en");
+            body.put("email", name + "@" + domain);
+            signatures.signAndConfirm(body);
+        }
+        counts.rollUp();
+        String email = organisers.create(Role.ADMIN);
+        for (String lang : List.of("en", "fr")) {
+            signIn(email, lang);
+            long dashboard = dashboardConfirmed(lang);
+            long published = publicConfirmed();
+            for (int width : List.of(1280, 390)) {
+                browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                open("/admin/moderation?lang=" + lang + "&campaign=" + DashboardDataTest.SLUG + "&domain=" + domain
+                        + "&state=confirmed");
+                waitFor(d -> d.findElements(By.cssSelector("#results tbody tr")).size() >= 1);
+                assertNoHorizontalOverflow(width);
+                shoot(lang, width, "moderation");
+                ((JavascriptExecutor) browser).executeScript(
+                        "document.getElementById('found').scrollIntoView()");
+                shoot(lang, width, "moderation-results");
+            }
+            List<WebElement> found = browser.findElements(By.cssSelector("#results tbody input[name=ids]"));
+            assertEquals(lang.equals("en") ? 2 : 1, found.size(), "the search finds this test's signatures only");
+            found.get(0).click();
+            browser.findElement(By.id("reason")).sendKeys("burst from one address (" + lang + ")");
+            browser.findElement(By.id("invalidate")).click();
+            waitFor(d -> d.findElements(By.id("changed")).size() == 1);
+            assertTrue(browser.findElement(By.id("changed")).getText().startsWith("1 "), "one signature changed");
+            shoot(lang, 390, "moderation-changed");
+            counts.rollUp();
+            assertEquals(dashboard - 1, dashboardConfirmed(lang), "the dashboard count drops");
+            assertEquals(published - 1, publicConfirmed(), "the public count drops after the roll-up");
+            browser.findElement(By.id("sign-out")).click();
+            waitFor(d -> d.getCurrentUrl().contains("/admin/sign-in"));
+        }
+        assertNoConsoleErrors();
+    }
+
+    long dashboardConfirmed(String lang) {
+        open("/admin?lang=" + lang);
+        return Long.parseLong(browser.findElement(By.cssSelector(
+                "section[data-slug='" + DashboardDataTest.SLUG + "'] dd[data-figure=confirmed]")).getText()
+                .replaceAll("\\D", ""));
+    }
+
+    static long publicConfirmed() {
+        return RestAssured.given().when().get("/api/campaigns/" + DashboardDataTest.SLUG + "/counts").then()
+                .statusCode(200).extract().jsonPath().getLong("confirmed");
+    }
+
+    void assertNoHorizontalOverflow(int width) {
+        Number scroll = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, scroll.intValue(), "the page does not scroll sideways at " + width + " px");
+    }
+
     void signIn(String email, String lang) throws IOException {
         open("/admin/sign-in?lang=" + lang);
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -1,5 +1,6 @@
 package ca.constituent.admin;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,10 +173,41 @@ class ExportTest {
         assertEquals(null, last.getString(mine.formatted(no.id()) + ".person"));
         assertEquals("fr", last.getString(mine.formatted(no.id()) + ".custom_fields.language"));
         assertEquals(null, last.getString(mine.formatted(gone.id())));
+        assertEveryRecordHasASelfLinkThatServesIt(admin, petitions, "petitions");
+        assertEveryRecordHasASelfLinkThatServesIt(admin, last, "signatures");
+        admin.request().when().get("/api/admin/osdi/v1/petitions/" + DashboardDataTest.SLUG + "/signatures/"
+                + gone.id()).then().statusCode(404).contentType("application/problem+json");
+
+        given().header("X-Signer-Key", yes.key()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/signatures/" + yes.id() + "/mp-email/send").then().statusCode(202);
+        String outreachesPath = "/api/admin/osdi/v1/petitions/" + DashboardDataTest.SLUG + "/outreaches";
+        int outreachPages = admin.request().queryParam("per_page", 100).when().get(outreachesPath).then()
+                .statusCode(200).extract().jsonPath().getInt("total_pages");
+        JsonPath outreaches = admin.request().queryParam("per_page", 100).queryParam("page", outreachPages)
+                .when().get(outreachesPath).then().statusCode(200).extract().jsonPath();
+        assertTrue(outreaches.getList("_embedded.'osdi:outreaches'._links.'osdi:signature'.href").stream()
+                .anyMatch(h -> h.toString().endsWith("/signatures/" + yes.id())), "the letter is an outreach");
+        assertEveryRecordHasASelfLinkThatServesIt(admin, outreaches, "outreaches");
 
         organisers.signIn(Role.VIEWER).request().when().get(API + "/exports/signatures.csv").then().statusCode(403);
         organisers.signIn(Role.VIEWER).request().when().get("/api/admin/osdi/v1/petitions").then().statusCode(403)
                 .body("type", equalTo("/problems/forbidden"));
+    }
+
+    /** Every embedded record links to itself, the collection lists those links, and each one serves the record. */
+    private static void assertEveryRecordHasASelfLinkThatServesIt(Organisers.Session admin, JsonPath collection,
+                                                                  String rel) {
+        List<Map<String, Object>> records = collection.getList("_embedded.'osdi:" + rel + "'");
+        assertTrue(!records.isEmpty(), rel);
+        List<String> selves = collection.getList("_embedded.'osdi:" + rel + "'._links.self.href");
+        assertEquals(records.size(), selves.size(), "every " + rel + " record has _links.self");
+        assertEquals(selves, collection.getList("_links.'osdi:" + rel + "'.href"));
+        for (int i = 0; i < Math.min(3, records.size()); i++) {
+            JsonPath one = admin.request().when().get(selves.get(i)).then().statusCode(200)
+                    .contentType("application/hal+json").extract().jsonPath();
+            assertEquals(records.get(i).get("identifiers"), one.getList("identifiers"));
+            assertEquals(selves.get(i), one.getString("_links.self.href"));
+        }
     }
 
     private static long afterCollection(List<MemoryPoolMXBean> pools) {

@@ -47,6 +47,9 @@ class MpEmailSmtpTest {
     @Inject
     MpEmailOutbox outbox;
 
+    @Inject
+    LetterCopies copies;
+
     /**
      * The server on the mailer's port: GreenMail for the header test, which reads the message as a mail client
      * would; for the outbox mechanics, a scripted server that greets at once and counts what it accepts (GreenMail
@@ -129,7 +132,7 @@ class MpEmailSmtpTest {
         assertEquals(s.email(), ((InternetAddress) mail.getReplyTo()[0]).getAddress());
         assertEquals(row.get("to_email"), ((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0])
                 .getAddress());
-        assertEquals(s.email(), ((InternetAddress) mail.getRecipients(Message.RecipientType.CC)[0]).getAddress());
+        assertEquals(null, mail.getHeader("Cc"), "the signer's copy is a mail of its own, never a Cc");
         assertEquals("Fermez les bureaux de l'ICE : déportations, complicité, Entente sur les tiers pays sûrs",
                 mail.getSubject());
         assertTrue(mail.getHeader("Subject")[0].startsWith("=?"), "encoded for transport, decoded intact");
@@ -138,8 +141,16 @@ class MpEmailSmtpTest {
         String body = (String) mail.getContent();
         assertTrue(body.contains("Je m'appelle Marie-Ève Tremblay. J'habite dans la circonscription de Halifax"),
                 body);
-        assertTrue(greenMail.getReceivedMessagesForDomain(s.email().substring(s.email().indexOf('@') + 1)).length
-                >= 1, "the signer gets the copy");
+        sql.update("UPDATE signature SET consent_updates = true WHERE id = ?", s.id());
+        assertEquals(1, copies.sendDue(), "the signer's copy, queued when the letter left");
+        MimeMessage copy = greenMail.getReceivedMessagesForDomain(s.email().substring(s.email().indexOf('@') + 1))[0];
+        assertEquals(s.email(), ((InternetAddress) copy.getRecipients(Message.RecipientType.TO)[0]).getAddress());
+        assertEquals(1, copy.getAllRecipients().length, "to the signer alone");
+        assertTrue(copy.getSubject().startsWith("Votre lettre à "), copy.getSubject());
+        String unsubscribe = copy.getHeader("List-Unsubscribe")[0];
+        assertTrue(unsubscribe.startsWith("<http") && unsubscribe.endsWith("/unsubscribe/" + s.id() + "?key="
+                + s.key() + ">"), unsubscribe);
+        assertEquals("List-Unsubscribe=One-Click", copy.getHeader("List-Unsubscribe-Post")[0]);
 
         MimeMessage plain = null;
         for (MimeMessage m : greenMail.getReceivedMessages()) {
@@ -172,6 +183,39 @@ class MpEmailSmtpTest {
         assertEquals(1, outbox.deliverDue());
         assertEquals("sent", row(s).get("status"));
         assertEquals(2, row(s).get("attempts"));
+        assertEquals(1, accepting.received());
+    }
+
+    Map<String, Object> copyRow(Signed s) {
+        return sql.rows("SELECT c.status, c.attempts, c.last_error, c.next_attempt_at > now() AS later"
+                + " FROM letter_copy c JOIN mp_email m ON m.id = c.mp_email_id WHERE m.signature_id = ?", s.id())
+                .get(0);
+    }
+
+    @Test
+    @Order(4)
+    void aFailedCopyIsRetriedLaterLikeEveryMail() throws Exception {
+        ScriptedSmtpServer first = accepting();
+        Signed s = queue("en", true);
+        assertEquals(1, outbox.deliverDue());
+        assertEquals(1, first.received());
+        first.close();
+        server = null;
+
+        assertEquals(1, copies.sendDue(), "nothing listens on the port: connection refused");
+        Map<String, Object> failed = copyRow(s);
+        assertEquals("queued", failed.get("status"));
+        assertEquals(1, failed.get("attempts"));
+        assertEquals(true, failed.get("later"));
+        assertNotNull(failed.get("last_error"));
+
+        ScriptedSmtpServer accepting = accepting();
+        assertEquals(0, copies.sendDue(), "not before its backoff");
+        sql.update("UPDATE letter_copy SET next_attempt_at = now() WHERE mp_email_id ="
+                + " (SELECT id FROM mp_email WHERE signature_id = ?)", s.id());
+        assertEquals(1, copies.sendDue());
+        assertEquals("sent", copyRow(s).get("status"));
+        assertEquals(2, copyRow(s).get("attempts"));
         assertEquals(1, accepting.received());
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,7 @@ class OutboxTest {
         final AtomicInteger unanswered = new AtomicInteger();
         final AtomicInteger mostUnanswered = new AtomicInteger();
         final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
+        final List<Mail> received = new CopyOnWriteArrayList<>();
         volatile Throwable answer;
         volatile boolean silent;
 
@@ -110,6 +112,7 @@ class OutboxTest {
 
         @Override
         public CompletableFuture<Void> send(Mail mail) {
+            received.add(mail);
             mostUnanswered.accumulateAndGet(unanswered.incrementAndGet(), Math::max);
             CompletableFuture<Void> done = new CompletableFuture<>();
             if (!silent) {
@@ -126,22 +129,27 @@ class OutboxTest {
         }
     }
 
-    static final MailKind<TestRow> KIND = new MailKind<>() {
-        @Override
-        public String table() {
-            return "test_mail";
-        }
+    static final MailKind<TestRow> KIND = kind(row -> Mail.withText("to@example.org", "subject " + row.id(), "body"));
 
-        @Override
-        public List<TestRow> load(Connection connection, Array ids) {
-            throw new UnsupportedOperationException("the test's rows claim by themselves");
-        }
+    /** A kind of mail whose rows are claimed by {@link Rows} and composed by {@code compose}. */
+    static MailKind<TestRow> kind(Function<TestRow, Mail> compose) {
+        return new MailKind<>() {
+            @Override
+            public String table() {
+                return "test_mail";
+            }
 
-        @Override
-        public Mail compose(TestRow row) {
-            return Mail.withText("to@example.org", "subject " + row.id(), "body");
-        }
-    };
+            @Override
+            public List<TestRow> load(Connection connection, Array ids) {
+                throw new UnsupportedOperationException("the test's rows claim by themselves");
+            }
+
+            @Override
+            public Mail compose(TestRow row) {
+                return compose.apply(row);
+            }
+        };
+    }
 
     static OutboxConfig config(int inFlight) {
         return new OutboxConfig() {
@@ -236,5 +244,22 @@ class OutboxTest {
         assertEquals(10, rows.states.values().stream().filter("released"::equals).count());
         assertEquals(90, rows.due.size(), "nothing claimed after the stop");
         assertEquals(0, outbox.drain(KIND), "a stopped outbox claims nothing");
+    }
+
+    @Test
+    void everyValueAKindPutsInAHeaderLeavesOnOneLine() {
+        MailKind<TestRow> injecting = kind(row -> Mail.withText("to@example.org",
+                        "Hello\r\nBcc: everyone@example.org", "body\r\nstays")
+                .setFrom("\"Jane\nBcc: x@example.org\" <from@example.org>")
+                .setReplyTo("reply@example.org\r\nX-Injected: 1")
+                .addHeader("List-Unsubscribe", "<https://example.org/u>\u2028X-Injected: 1"));
+        Server server = new Server();
+        new Outbox(new Rows(1), server, config(24)).drain(injecting);
+        Mail mail = server.received.get(0);
+        assertEquals("Hello Bcc: everyone@example.org", mail.getSubject());
+        assertEquals("\"Jane Bcc: x@example.org\" <from@example.org>", mail.getFrom());
+        assertEquals("reply@example.org X-Injected: 1", mail.getReplyTo());
+        assertEquals(List.of("<https://example.org/u> X-Injected: 1"), mail.getHeaders().get("List-Unsubscribe"));
+        assertEquals("body\r\nstays", mail.getText(), "the body keeps its lines");
     }
 }

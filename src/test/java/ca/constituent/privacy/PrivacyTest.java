@@ -74,6 +74,8 @@ class PrivacyTest {
         given().contentType("application/x-www-form-urlencoded").formParam("key", signed.key())
                 .when().post("/my-data/" + signed.id() + "/erase").then().statusCode(200);
         assertEquals(0, sql.count("SELECT count(*) FROM signature WHERE id = ?", signed.id()));
+        assertEquals(0, sql.count("SELECT count(*) FROM confirmation_mail WHERE signature_id = ?", signed.id()),
+                "no mail row names the signer any more");
         assertEquals(before - 1, counted("confirmed"));
     }
 
@@ -114,6 +116,48 @@ class PrivacyTest {
         assertEquals(pending - 1, counted("pending"));
         assertNull(sql.rows("SELECT ip_hash FROM signature WHERE id = ?", old.id()).get(0).get("ip_hash"));
         assertEquals(confirmed, counted("confirmed"));
+    }
+
+    @Test
+    void lostLinkRequestsAreForgottenOnceNoLimitWindowLooksAtThem() {
+        sql.update("""
+                INSERT INTO lost_link_request (campaign_id, ip_hash, created_at)
+                SELECT id, 'retention-old', now() - interval '6 minutes' FROM campaign
+                WHERE slug = 'end-ice-complicity'
+                UNION ALL SELECT id, 'retention-new', now() - interval '4 minutes' FROM campaign
+                WHERE slug = 'end-ice-complicity'
+                """);
+        retention.apply();
+        assertEquals(0, sql.count("SELECT count(*) FROM lost_link_request WHERE ip_hash = 'retention-old'"));
+        assertEquals(1, sql.count("SELECT count(*) FROM lost_link_request WHERE ip_hash = 'retention-new'"),
+                "still inside the 5-minute sustained window");
+    }
+
+    @Test
+    void letterBodiesAreErasedSomeDaysAfterSendingAndTheLetterStillCounts() {
+        Signed signed = signatures.signAndConfirm(Signatures.in("B3H 1A1", "en"));
+        given().header("X-Signer-Key", signed.key()).contentType("application/json").body(Map.of())
+                .when().post("/api/signatures/" + signed.id() + "/mp-email/send").then().statusCode(202);
+        sql.update("UPDATE mp_email SET status = 'sent', sent_at = now() - interval '29 days' WHERE signature_id = ?",
+                signed.id());
+        String sentInRiding = "SELECT count(*) FROM mp_email WHERE status = 'sent'"
+                + " AND fed_code = (SELECT fed_code FROM mp_email WHERE signature_id = ?)";
+        long sent = sql.count(sentInRiding, signed.id());
+
+        retention.apply();
+        assertTrue(((String) letterOf(signed).get("body")).length() > 0, "kept within the 30 days");
+        sql.update("UPDATE mp_email SET sent_at = now() - interval '31 days' WHERE signature_id = ?", signed.id());
+        assertTrue(retention.apply().lettersErased() >= 1);
+        Map<String, Object> letter = letterOf(signed);
+        assertEquals("", letter.get("body"));
+        assertTrue(letter.get("body_erased_at") != null);
+        assertEquals("sent", letter.get("status"));
+        assertEquals(sent, sql.count(sentInRiding, signed.id()), "the riding's count of letters is unchanged");
+    }
+
+    Map<String, Object> letterOf(Signed signed) {
+        return sql.rows("SELECT body, body_erased_at, status FROM mp_email WHERE signature_id = ?", signed.id())
+                .get(0);
     }
 
     @Test
