@@ -195,12 +195,10 @@ class MpEmailSmtpTest {
     @Test
     @Order(4)
     void aFailedCopyIsRetriedLaterLikeEveryMail() throws Exception {
-        ScriptedSmtpServer first = accepting();
         Signed s = queue("en", true);
-        assertEquals(1, outbox.deliverDue());
-        assertEquals(1, first.received());
-        first.close();
-        server = null;
+        // As if the MP's server had accepted the letter (the trigger queues the copy), without binding the port
+        // twice in one test: the port is free again only while no other socket on the machine has taken it.
+        sql.update("UPDATE mp_email SET status = 'sent', sent_at = now() WHERE signature_id = ?", s.id());
 
         assertEquals(1, copies.sendDue(), "nothing listens on the port: connection refused");
         Map<String, Object> failed = copyRow(s);
