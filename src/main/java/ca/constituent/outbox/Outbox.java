@@ -98,8 +98,9 @@ public class Outbox {
 
     /**
      * One transaction per turn: it marks the mails accepted since the last turn sent and claims as many rows as the
-     * window has room for; then the turn waits for the next answers. Accepted mails stay in the window until that
-     * commit, so claimed rows not yet marked sent (those a crash could send twice) never exceed {@code in-flight}.
+     * window has room for once they are; then the turn waits for the next answers. Accepted mails stay in the window
+     * until that commit, so claimed rows not yet marked sent (those a crash could send twice) never exceed
+     * {@code in-flight}, before the commit or after it.
      */
     private <T extends MailKind.Row> int sendDue(MailKind<T> kind, Flight<T> flight) throws InterruptedException {
         int claimed = 0;
@@ -107,7 +108,9 @@ public class Outbox {
         List<Long> accepted = new ArrayList<>();
         try {
             while (true) {
-                int room = more && running() ? config.inFlight() - flight.size() - accepted.size() : 0;
+                // The accepted rows are marked sent in the transaction that claims: at its commit, only the rows
+                // still unanswered and the new ones are in sending.
+                int room = more && running() ? config.inFlight() - flight.size() : 0;
                 List<T> batch = rows.claim(kind, accepted, room);
                 accepted.clear();
                 claimed += batch.size();
