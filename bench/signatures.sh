@@ -7,6 +7,9 @@
 #      signatures/s at a fixed schedule (bench/ConstantRate.java, latency from the intended send time); then, with the
 #      app paused (SIGSTOP), runs pgbench on the same server with one signature's work per transaction (insert +
 #      dedup + queue the mail) and prints the ratio.
+# Each measured phase (closed loop, constant rate) waits first until the confirmation mails queued by the phase
+# before it have left (at most DRAIN_WAIT_MAX=300 s): otherwise it pays for its predecessor's mails, and the runs
+# of one bench get slower one after the other. Its own mails drain while it runs, as in production.
 # Rate limits stay on: every signer comes from its own address through the trusted loopback proxy (X-Forwarded-For),
 # so each limit is counted for every signature and none is reached. Proof of work is off (its cost is the signer's).
 # Usage: bench/signatures.sh [DURATION=60] [CONNECTIONS=64]
@@ -86,9 +89,22 @@ intake_run() { # $1 = run number: wrk at full speed, every 202 checked against t
     "load=$load"
 }
 
+mail_queue_drained() { # each measured phase starts with no confirmation mail left over from the one before it
+  local queued started=$SECONDS
+  while :; do
+    queued=$("${PSQL[@]}" -c "select count(*) from confirmation_mail where status in ('queued', 'sending')")
+    [ "$queued" -eq 0 ] && break
+    [ $((SECONDS - started)) -ge "${DRAIN_WAIT_MAX:-300}" ] && { echo "still $queued mails queued"; break; }
+    sleep 2
+  done
+  echo "mail queue drained in $((SECONDS - started)) s"
+}
+
 for run in $(seq 1 "$RUNS"); do
+  mail_queue_drained
   intake_run "$run"
   if [ "$RATE" -gt 0 ]; then
+    mail_queue_drained
     echo "== run $run: $RATE signatures/s offered for ${RATE_SECONDS}s at a fixed schedule (+5 s warm-up)"
     echo "$(java "$ROOT/bench/ConstantRate.java" "http://127.0.0.1:$APP_PORT" "$RATE_SECONDS" "$RATE" 5 \
       | grep '^RESULT') run=$run load=$(load_average | tr ' ' /)"
