@@ -35,8 +35,7 @@ public class BodyLimits {
             String length = request.getHeader("Content-Length");
             if (length == null && request.getHeader("Transfer-Encoding") != null) {
                 // A chunked body announces no size; without one the limit could only be found by reading it all.
-                UnmatchedRoutes.answer(ctx, 411);
-                request.connection().close();
+                UnmatchedRoutes.answerAndClose(ctx, 411);
                 return;
             }
             if (length != null) {
@@ -65,8 +64,7 @@ public class BodyLimits {
     private static void refuse(RoutingContext ctx, boolean drain) {
         HttpServerRequest request = ctx.request();
         if (!drain) {
-            UnmatchedRoutes.answer(ctx, 413);
-            request.connection().close();
+            UnmatchedRoutes.answerAndClose(ctx, 413);
             return;
         }
         request.handler(ignored -> {

@@ -43,8 +43,7 @@ public class RequestHeads {
     }
 
     private static void refuse(RoutingContext ctx, int status) {
-        UnmatchedRoutes.answer(ctx, status);
-        ctx.request().connection().close();
+        UnmatchedRoutes.answerAndClose(ctx, status);
     }
 
     /** The size of the headers as sent: each name, value, colon, space and line break. */

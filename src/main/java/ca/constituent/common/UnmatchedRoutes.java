@@ -36,15 +36,37 @@ public class UnmatchedRoutes {
     }
 
     static void answer(RoutingContext ctx, int status) {
+        send(ctx, status);
+    }
+
+    /**
+     * Answers, then closes the connection once the answer has been written (the client may still be sending a body
+     * the service will not read). Closing at once could drop the answer still queued in the channel: the client then
+     * saw no bytes at all.
+     */
+    static void answerAndClose(RoutingContext ctx, int status) {
+        if (!ctx.response().headWritten()) {
+            ctx.response().putHeader("Connection", "close");
+        }
+        io.vertx.core.Future<Void> written = send(ctx, status);
+        if (written == null) {
+            ctx.request().connection().close();
+        } else {
+            written.onComplete(done -> ctx.request().connection().close());
+        }
+    }
+
+    /** The answer's write, or null when a response had already begun. */
+    private static io.vertx.core.Future<Void> send(RoutingContext ctx, int status) {
         if (ctx.response().headWritten() || ctx.response().ended()) {
-            return;
+            return null;
         }
         HttpServerRequest request = ctx.request();
         Language language = RequestLanguage.of(request);
         ProblemException problem = new ProblemException(status, ProblemMapper.kindFor(status));
         Problem body = ProblemMapper.toProblem(problem, language);
         boolean page = ProblemPages.wantsPage(request);
-        ctx.response()
+        return ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", page ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                 .putHeader("Content-Language", language.code())
