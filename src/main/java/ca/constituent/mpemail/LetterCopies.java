@@ -108,12 +108,7 @@ class LetterCopies implements MailKind<LetterCopies.Claimed> {
                         Messages.get(language, "mail.letter-copy.subject", Map.of("mp", row.mpName())),
                         Templates.letterCopy(texts, copy).render())
                 .setHtml(Templates.letterCopyHtml(texts, copy).render());
-        if (row.consentUpdates()) {
-            // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
-            mail.addHeader("List-Unsubscribe", "<" + links.unsubscribe(id) + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        return mail;
+        return row.consentUpdates() ? links.withOneClickUnsubscribe(mail, id) : mail;
     }
 
     /** When the letter left, in the office-hours zone, as the signer's language writes dates. */

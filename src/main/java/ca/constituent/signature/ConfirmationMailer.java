@@ -101,10 +101,8 @@ class ConfirmationMailer implements MailKind<ConfirmationMailer.Claimed> {
         // A confirmed signer gets this mail only when they asked for their link again ("lost your link?").
         String subject = Messages.get(language, mail.confirmed() ? "mail.link-again.subject"
                 : "mail.confirmation.subject", Map.of("title", mail.campaignTitle()));
-        // RFC 8058 one-click unsubscribe: the mail client POSTs to the link; a GET only shows a button.
-        return Mail.withText(mail.email(), subject, Templates.confirmationMail(texts, links).render())
-                .setHtml(Templates.confirmationMailHtml(texts, links).render())
-                .addHeader("List-Unsubscribe", "<" + signerLinks.unsubscribe(id) + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return signerLinks.withOneClickUnsubscribe(
+                Mail.withText(mail.email(), subject, Templates.confirmationMail(texts, links).render())
+                        .setHtml(Templates.confirmationMailHtml(texts, links).render()), id);
     }
 }

@@ -35,6 +35,15 @@ public class SignerLinks {
         return link("/unsubscribe/", signatureId);
     }
 
+    /**
+     * {@code mail} with the RFC 8058 one-click unsubscribe headers: the mail client POSTs to the link, a GET only
+     * shows a button.
+     */
+    public io.quarkus.mailer.Mail withOneClickUnsubscribe(io.quarkus.mailer.Mail mail, UUID signatureId) {
+        return mail.addHeader("List-Unsubscribe", "<" + unsubscribe(signatureId) + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
     /** The same link for the mail's text: a GET shows a page with one button, in the signer's language. */
     public String unsubscribe(UUID signatureId, Language language) {
         return unsubscribe(signatureId) + "&lang=" + language.code();
