@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.ScriptedSmtpServer;
+import ca.constituent.support.SmtpPort;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
 import ca.constituent.support.Sql;
@@ -69,6 +70,7 @@ class MpEmailSmtpTest {
     @AfterEach
     void stopServer() throws Exception {
         if (greenMail != null) {
+            SmtpPort.stopForwardingTo(greenMail.getSmtp().getPort());
             greenMail.stop();
             greenMail = null;
         }
@@ -105,8 +107,9 @@ class MpEmailSmtpTest {
     @Test
     @Order(1)
     void theLetterLeavesWithEveryHeaderAnMpOfficeNeeds() throws Exception {
-        greenMail = new GreenMail(new ServerSetup(SmtpProfile.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
+        SmtpPort.forwardTo(greenMail.getSmtp().getPort());
         Signed s = queue("fr", Map.of("copyToSigner", true,
                 "subject", "Fermez les bureaux de l'ICE : déportations, complicité, Entente sur les tiers pays sûrs"));
         Map<String, Object> row = row(s);
@@ -170,7 +173,7 @@ class MpEmailSmtpTest {
     @Order(4)
     void aTransientFailureIsRetriedLaterThenSucceeds() throws Exception {
         Signed s = queue("en", false);
-        assertEquals(1, outbox.deliverDue(), "nothing listens on the port: connection refused");
+        assertEquals(1, outbox.deliverDue(), "the relay is down: it answers 421");
         Map<String, Object> failed = row(s);
         assertEquals("queued", failed.get("status"));
         assertEquals(1, failed.get("attempts"));
@@ -200,7 +203,7 @@ class MpEmailSmtpTest {
         // twice in one test: the port is free again only while no other socket on the machine has taken it.
         sql.update("UPDATE mp_email SET status = 'sent', sent_at = now() WHERE signature_id = ?", s.id());
 
-        assertEquals(1, copies.sendDue(), "nothing listens on the port: connection refused");
+        assertEquals(1, copies.sendDue(), "the relay is down: it answers 421");
         Map<String, Object> failed = copyRow(s);
         assertEquals("queued", failed.get("status"));
         assertEquals(1, failed.get("attempts"));
@@ -261,7 +264,8 @@ class MpEmailSmtpTest {
     /**
      * The 60 s stall: sends that crossed threads inside the mail client's pool could lose the server's greeting and
      * wait for the blocking mailer's 60 s timeout. Many letters at once (one per inbox, so no limit holds them), first
-     * with nothing listening, then with a server that greets at once: every letter leaves well inside that minute.
+     * with the relay down (it answers 421), then with a server that greets at once: every letter leaves well inside
+     * that minute.
      */
     @Test
     @Order(6)
@@ -269,7 +273,7 @@ class MpEmailSmtpTest {
         int letters = 200;
         queueLetters("down", letters, "'mp-' || g || '@parl.example.ca'");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertEquals(letters, outbox.deliverDue()),
-                "nothing listens: every attempt is refused at once");
+                "the relay is down: every attempt is refused at once");
         assertEquals(letters, sql.count("SELECT count(*) FROM mp_email WHERE status = 'queued' AND attempts = 1"));
 
         ScriptedSmtpServer accepting = accepting();

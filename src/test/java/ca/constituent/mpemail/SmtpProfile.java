@@ -1,18 +1,14 @@
 package ca.constituent.mpemail;
 
+import ca.constituent.support.SmtpPort;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** Real SMTP: the mailer talks to a server on a loopback port chosen for this test run. */
 public class SmtpProfile implements QuarkusTestProfile {
 
-    /** Chosen once per JVM: the profile is loaded by more than one class loader, the property is shared. */
-    public static final int PORT = Integer.parseInt(System.getProperties()
-            .computeIfAbsent("greenmail.test.port", k -> String.valueOf(freePort())).toString());
+    /** Held by this JVM from first use to exit, the same in every class loader (see {@link SmtpPort}). */
+    public static final int PORT = SmtpPort.PORT;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -24,11 +20,4 @@ public class SmtpProfile implements QuarkusTestProfile {
                 "quarkus.mailer.keep-alive", "false");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

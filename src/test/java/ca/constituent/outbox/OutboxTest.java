@@ -107,7 +107,7 @@ class OutboxTest {
         volatile boolean silent;
 
         Server() {
-            super(VERTX, null, null, config(24), Optional.of(false), "from@example.org");
+            super(VERTX, null, null, config(24), Optional.of(true), "from@example.org");
         }
 
         @Override
@@ -152,6 +152,10 @@ class OutboxTest {
     }
 
     static OutboxConfig config(int inFlight) {
+        return config(inFlight, Duration.ofSeconds(30));
+    }
+
+    static OutboxConfig config(int inFlight, Duration sendTimeout) {
         return new OutboxConfig() {
             public String every() {
                 return "1s";
@@ -178,7 +182,7 @@ class OutboxTest {
             }
 
             public Duration sendTimeout() {
-                return Duration.ofSeconds(30);
+                return sendTimeout;
             }
 
             public Duration shutdownWait() {

@@ -46,7 +46,7 @@ class ConfirmationSmtpTest {
     @Test
     void aMailQueuedWhileTheServerIsDownIsRetriedLaterAndLeavesWhenItIsBack() throws Exception {
         Signed s = signatures.sign(Signer.valid());
-        assertEquals(1, mailer.sendDue(), "nothing listens on the port: connection refused");
+        assertEquals(1, mailer.sendDue(), "the relay is down: it answers 421");
         Map<String, Object> refused = mailOf(s);
         assertEquals("queued", refused.get("status"), "a transient failure loses nothing");
         assertEquals(1, refused.get("attempts"));

@@ -21,14 +21,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final java.util.List<Socket> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final String recipientReply;
+    /** Whether it serves {@link SmtpPort#PORT}, through the held port's forwarding, rather than a port of its own. */
+    private final boolean behindSmtpPort;
+    private volatile boolean greets = true;
     private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ScriptedSmtpServer(int port, String recipientReply) throws IOException {
         this.recipientReply = recipientReply;
+        behindSmtpPort = port != 0 && port == SmtpPort.PORT;
         socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), behindSmtpPort ? 0 : port), 50);
+        if (behindSmtpPort) {
+            SmtpPort.forwardTo(socket.getLocalPort());
+        }
         thread = new Thread(this::serve, "scripted-smtp");
         thread.setDaemon(true);
         thread.start();
@@ -44,6 +51,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return new ScriptedSmtpServer(port, "550 5.1.1 No such mailbox");
     }
 
+    /** Accepts connections but never greets them, as a wedged relay would; {@link #speak()} ends that. */
+    public static ScriptedSmtpServer silent(int port) throws IOException {
+        ScriptedSmtpServer server = new ScriptedSmtpServer(port, "250 OK");
+        server.greets = false;
+        return server;
+    }
+
+    /** From now on, new connections are greeted and their mails accepted. */
+    public void speak() {
+        greets = true;
+    }
+
     /** Messages accepted so far. */
     public int received() {
         return received.get();
@@ -54,7 +73,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return java.util.List.copyOf(messages);
     }
 
-    /** The port it listens on (the one asked for, or the free one chosen for port 0). */
+    /** The port it listens on (the one asked for, or a free one for port 0 and for {@link SmtpPort#PORT}). */
     public int port() {
         return socket.getLocalPort();
     }
@@ -82,6 +101,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private void converse(Socket client) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
+        if (!greets) {
+            while (client.getInputStream().read() != -1) {
+                // say nothing until the client gives up
+            }
+            return;
+        }
         write(out, "220 scripted.localhost ESMTP");
         String line;
         while ((line = in.readLine()) != null) {
@@ -116,6 +141,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (behindSmtpPort) {
+            SmtpPort.stopForwardingTo(socket.getLocalPort());
+        }
         socket.close();
         for (Socket client : clients) {
             client.close();

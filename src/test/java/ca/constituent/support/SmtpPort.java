@@ -1,0 +1,157 @@
+package ca.constituent.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * The loopback port the SMTP test profiles point the mailer at, held open from first use until the JVM exits.
+ *
+ * <p>Each test used to bind its own SMTP server to one fixed port and close it afterwards. Between two tests the port
+ * was free, and any outgoing connection (Chromium's to the app, a database pool's) could be given it as its local
+ * port from the ephemeral range; the next test's bind then failed with "Address already in use" (seen in CI, in
+ * PagesBrowserTest). Now the port never closes: each connection to it is forwarded to the server the running test
+ * started ({@link #forwardTo}); with none, it is answered {@code 421} and closed, as by a relay that is down.
+ *
+ * <p>Not a reset: vertx-mail-client 4.5 sets no error handler on a connection until the server's greeting has come,
+ * so a connection reset or closed before its greeting leaves the send waiting until the outbox's send timeout (21 of
+ * 200 sends did, in a quick check). Real relays greet before they hang up; a refused connection fails at once.
+ *
+ * <p>Quarkus loads test classes in more than one class loader, so the state is kept in two system properties (strings:
+ * Narayana, for one, reads every system property as one), and the forwarding threads run only JDK code and the two
+ * classes here, loaded up front.
+ */
+public final class SmtpPort {
+
+    /** The port held. */
+    private static final String HELD = "scripted-smtp.port";
+    /** The port connections are forwarded to, "0" for none. */
+    private static final String TARGET = "scripted-smtp.target";
+
+    /** The port to configure the mailer with. */
+    public static final int PORT =
+            Integer.parseInt((String) System.getProperties().computeIfAbsent(HELD, k -> Front.open()));
+
+    private SmtpPort() {
+    }
+
+    /** From now on, connections go to the server listening on loopback {@code port}. */
+    public static void forwardTo(int port) {
+        System.setProperty(TARGET, String.valueOf(port));
+    }
+
+    /** From now on, connections are reset, unless another server has taken over since {@code port} was set. */
+    public static void stopForwardingTo(int port) {
+        System.getProperties().replace(TARGET, String.valueOf(port), "0");
+    }
+
+    /** Accepts on the held port and joins each connection to the current server's, or resets it. */
+    private static final class Front implements Runnable {
+        private static final byte[] DOWN = "421 4.3.2 Scripted relay down, try again later\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final ServerSocket socket;
+
+        private Front(ServerSocket socket) {
+            this.socket = socket;
+        }
+
+        /** Binds a free port, starts accepting, and gives the port. */
+        static String open() {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+                System.setProperty(TARGET, "0");
+                Class<?> loadedNow = Pipe.class;
+                Thread thread = new Thread(new Front(socket), "smtp-port-" + loadedNow.getSimpleName());
+                thread.setDaemon(true);
+                thread.start();
+                return String.valueOf(socket.getLocalPort());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Socket client;
+                try {
+                    client = socket.accept();
+                } catch (IOException e) {
+                    continue;
+                }
+                int target = Integer.parseInt(System.getProperty(TARGET, "0"));
+                try {
+                    if (target == 0) {
+                        client.getOutputStream().write(DOWN);
+                        client.close();
+                        continue;
+                    }
+                    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                    Pipe.start(client, server);
+                    Pipe.start(server, client);
+                } catch (IOException e) {
+                    reset(client);
+                }
+            }
+        }
+
+        private static void reset(Socket client) {
+            try {
+                client.setSoLinger(true, 0);
+                client.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+    }
+
+    /** Copies one direction of a forwarded connection; when either side ends, closes both. */
+    private static final class Pipe implements Runnable {
+        private final Socket from;
+        private final Socket to;
+
+        private Pipe(Socket from, Socket to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        static void start(Socket from, Socket to) {
+            Thread thread = new Thread(new Pipe(from, to), "smtp-port-pipe");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[8192];
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side went away
+            } finally {
+                close(from);
+                close(to);
+            }
+        }
+
+        private static void close(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+}
