@@ -184,7 +184,7 @@ class PagesBrowserTest {
         driver.get(base + "campaigns/end-ice-complicity?lang=fr");
         driver.findElement(By.cssSelector("#lost-link summary")).click();
         type("lost-email", "perdu-" + UUID.randomUUID() + "@example.ca");
-        driver.findElement(By.cssSelector("#lost-link button")).click();
+        clickThrough(By.cssSelector("#lost-link button"));
         assertTrue(driver.findElement(By.cssSelector("main")).getText().contains("nous lui avons envoyé un nouveau"));
         check("3-lost-link");
     }
@@ -205,7 +205,7 @@ class PagesBrowserTest {
             new Select(driver.findElement(By.id("fedCode"))).selectByValue(fedCode);
         }
         type("personalNote", "Ma voisine a été détenue à la frontière.");
-        driver.findElement(By.cssSelector("#sign button[type=submit]")).click();
+        clickThrough(By.cssSelector("#sign button[type=submit]"));
         assertTrue(driver.getCurrentUrl().contains("/thanks"), driver.getCurrentUrl());
         check("2-thanks");
         assertEquals(fedCode, sql.rows("SELECT fed_code FROM signature WHERE email = ?", email).get(0).get("fed_code"));
@@ -216,16 +216,21 @@ class PagesBrowserTest {
         assertTrue(link.find(), confirmation);
         driver.get(base + link.group(1).substring(1));
         check("3-confirm");
-        driver.findElement(By.cssSelector("main form button")).click();
+        clickThrough(By.cssSelector("main form button"));
         check("4-confirmed");
-        driver.findElement(By.cssSelector("a.button")).click();
+        clickThrough(By.cssSelector("a.button"));
         check("5-letter");
 
         String letter = FrenchLetter.of(10_000);
         WebElement body = driver.findElement(By.id("body"));
         body.clear();
-        body.sendKeys(letter);
-        driver.findElement(By.cssSelector("form button:not(.secondary)")).click();
+        // Typing 10,000 characters one key at a time took 12-17 s a flow: the field is filled at once but for its
+        // last line, which is typed, so the page sees a person's key presses and input events.
+        int typed = letter.offsetByCodePoints(letter.length(), -40);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", body,
+                letter.substring(0, typed));
+        body.sendKeys(letter.substring(typed));
+        clickThrough(By.cssSelector("form button:not(.secondary)"));
         check("6-sent");
         String stored = (String) sql.rows("SELECT m.body FROM mp_email m JOIN signature s ON s.id = m.signature_id "
                 + "WHERE s.email = ?", email).get(0).get("body");
@@ -279,6 +284,18 @@ class PagesBrowserTest {
             return null;
         }
         return String.valueOf(content);
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one: reading the page straight
+     * after the click could find the old one's elements, gone a moment later (a StaleElementReferenceException).
+     */
+    void clickThrough(By target) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     void type(String id, String text) {
