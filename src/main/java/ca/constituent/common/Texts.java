@@ -21,10 +21,13 @@ public record Texts(Language language) {
         return Messages.get(language, prefix + suffix);
     }
 
-    /** "{count} confirmed signatures of {goal}", the numbers grouped as the language writes them. */
+    /**
+     * "{count} confirmed signatures of {goal}", singular as the language needs (French: 0 and 1), the numbers grouped
+     * as the language writes them. {@code js/counts.js} picks between the same two texts with Intl.PluralRules.
+     */
     public String progress(Number count, Number goal) {
         NumberFormat numbers = NumberFormat.getIntegerInstance(language.locale());
-        return Messages.get(language, "form.progress",
+        return Messages.get(language, "form.progress." + plural(count.longValue()),
                 Map.of("count", numbers.format(count), "goal", numbers.format(goal)));
     }
 

@@ -51,6 +51,19 @@ class LanguageAndMessagesTest {
     }
 
     @Test
+    void theProgressLineIsSingularWhereTheLanguageIs() {
+        assertEquals("0 signature confirmée sur 50\u00a0000", new Texts(Language.FR).progress(0, 50_000)
+                .replace('\u202f', '\u00a0'));
+        assertEquals("1 signature confirmée sur 50\u00a0000", new Texts(Language.FR).progress(1, 50_000)
+                .replace('\u202f', '\u00a0'));
+        assertEquals("2 signatures confirmées sur 50\u00a0000", new Texts(Language.FR).progress(2, 50_000)
+                .replace('\u202f', '\u00a0'));
+        assertEquals("0 confirmed signatures of 50,000", new Texts(Language.EN).progress(0, 50_000));
+        assertEquals("1 confirmed signature of 50,000", new Texts(Language.EN).progress(1, 50_000));
+        assertEquals("1,234 confirmed signatures of 50,000", new Texts(Language.EN).progress(1_234, 50_000));
+    }
+
+    @Test
     void plainTextRefusesControlAndDirectionCharacters() {
         assertTrue(PlainText.isPlainText("Zoé Nguyễn 李 ‍", false));
         assertFalse(PlainText.isPlainText("a\nb", false));
