@@ -59,6 +59,23 @@ public record Texts(Language language) {
         return n == 1 || (n == 0 && language == Language.FR) ? "one" : "other";
     }
 
+    /** A party's name as this language writes it ("Parti libéral" for "Liberal" in French). */
+    public String party(String party) {
+        return PartyNames.in(language, party);
+    }
+
+    /** The listed party names and how this language writes them, as a JSON object, for the sign form's script. */
+    public String parties() {
+        StringBuilder json = new StringBuilder("{");
+        PartyNames.all(language).forEach((name, label) -> json.append(json.length() > 1 ? "," : "")
+                .append(quoted(name)).append(':').append(quoted(label)));
+        return json.append('}').toString();
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     public String code() {
         return language.code();
     }

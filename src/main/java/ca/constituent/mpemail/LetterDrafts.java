@@ -4,6 +4,7 @@ import ca.constituent.campaign.Campaign;
 import ca.constituent.common.Fields;
 import ca.constituent.common.Language;
 import ca.constituent.common.Messages;
+import ca.constituent.common.PartyNames;
 import ca.constituent.common.ProblemException;
 import ca.constituent.riding.LookupResult;
 import ca.constituent.riding.Mp;
@@ -74,7 +75,7 @@ class LetterDrafts {
                 .map(r -> new LetterData.Riding(r.fedCode(), fr ? r.nameFr() : r.nameEn()))
                 .orElse(new LetterData.Riding(null, Messages.get(language, "letter.placeholder.riding")));
         Mp mp = riding.map(RidingView::mp).orElse(null);
-        LetterData.Mp mpData = mp != null ? new LetterData.Mp(mp.name(), mp.party())
+        LetterData.Mp mpData = mp != null ? new LetterData.Mp(mp.name(), PartyNames.in(language, mp.party()))
                 : new LetterData.Mp(Messages.get(language, "letter.placeholder.mp"), null);
         LetterData.Campaign campaignData = new LetterData.Campaign(fr ? campaign.titleFr : campaign.titleEn,
                 campaign.asks.stream().map(a -> fr ? a.textFr : a.textEn).toList());

@@ -1,6 +1,7 @@
 package ca.constituent.riding;
 
 import ca.constituent.common.Language;
+import ca.constituent.common.PartyNames;
 
 /**
  * A riding and its MP as the pages show them, in one language: riding name, MP name, party and photo (each null
@@ -11,7 +12,7 @@ public record MpCard(String fedCode, String riding, String province, String mpNa
     public static MpCard of(RidingView riding, Language language) {
         Mp mp = riding.mp();
         return new MpCard(riding.fedCode(), language == Language.FR ? riding.nameFr() : riding.nameEn(),
-                riding.province(), mp == null ? null : mp.name(), mp == null ? null : mp.party(),
+                riding.province(), mp == null ? null : mp.name(), mp == null ? null : PartyNames.in(language, mp.party()),
                 mp == null || mp.photoUrl() == null ? null : "/api/ridings/" + riding.fedCode() + "/photo");
     }
 

@@ -10,6 +10,8 @@
   var pattern = /^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ -]?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$/i;
   var preview = document.getElementById('letter-preview');
   function name(c) { return lang === 'fr' ? c.nameFr : c.nameEn; }
+  // The datasets' English party names, as this page's language writes them (PartyNames).
+  var parties = JSON.parse(form.dataset.parties || '{}');
   function text(el, value) { el.textContent = value; return el; }
   var field = document.getElementById('fedCode-field');
   function card(c) {
@@ -24,7 +26,7 @@
     }
     details.appendChild(text(document.createElement('p'), form.dataset.cardHeading)).className = 'card-label';
     details.appendChild(text(document.createElement('p'), c.mp ? c.mp.name : form.dataset.vacant)).className = 'mp-name';
-    if (c.mp && c.mp.party) details.appendChild(text(document.createElement('p'), c.mp.party));
+    if (c.mp && c.mp.party) details.appendChild(text(document.createElement('p'), parties[c.mp.party] || c.mp.party));
     details.appendChild(text(document.createElement('p'), form.dataset.ridingLabel.replace('{riding}', name(c))));
     section.appendChild(details);
     return section;

@@ -64,6 +64,18 @@ class LanguageAndMessagesTest {
     }
 
     @Test
+    void partiesAreNamedAsTheLanguageNamesThem() {
+        assertEquals("Parti libéral", PartyNames.in(Language.FR, "Liberal"));
+        assertEquals("NPD", PartyNames.in(Language.FR, "NDP"));
+        assertEquals("Liberal", PartyNames.in(Language.EN, "Liberal"));
+        assertEquals("Parti Rhinocéros", PartyNames.in(Language.FR, "Parti Rhinocéros"), "an unlisted name as given");
+        assertEquals(null, PartyNames.in(Language.FR, null));
+        String json = new Texts(Language.FR).parties();
+        assertTrue(json.startsWith("{\"Bloc Québécois\":\"Bloc Québécois\",") && json.contains("\"Green\":\"Parti vert\""),
+                json);
+    }
+
+    @Test
     void plainTextRefusesControlAndDirectionCharacters() {
         assertTrue(PlainText.isPlainText("Zoé Nguyễn 李 ‍", false));
         assertFalse(PlainText.isPlainText("a\nb", false));
