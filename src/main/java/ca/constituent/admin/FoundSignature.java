@@ -12,14 +12,6 @@ public record FoundSignature(String id, OffsetDateTime createdAt, String state, 
                              String email, String postalCode, String province, String fedCode, String ipHash,
                              String invalidationReason) {
 
-    /** When it was signed, to the second in UTC, as the page shows it ("2026-11-22 19:12:09"). */
-    public String signedAt() {
-        return createdAt == null ? "" : SHOWN.format(createdAt.withOffsetSameInstant(java.time.ZoneOffset.UTC));
-    }
-
-    private static final java.time.format.DateTimeFormatter SHOWN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     FoundSignature masked() {
         RecentSignature shown = new RecentSignature(id, createdAt, state, firstName, lastName, email, postalCode,
                 province, fedCode, null).masked();

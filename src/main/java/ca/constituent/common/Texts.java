@@ -76,6 +76,14 @@ public record Texts(Language language) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
+    /** A moment as the dashboard shows it: to the second, in UTC ("2026-11-22 19:12:09"); blank for null. */
+    public String utc(java.time.temporal.TemporalAccessor moment) {
+        return moment == null ? "" : UTC.format(moment);
+    }
+
+    private static final java.time.format.DateTimeFormatter UTC =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
     public String code() {
         return language.code();
     }

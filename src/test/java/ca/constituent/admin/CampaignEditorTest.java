@@ -104,7 +104,7 @@ class CampaignEditorTest {
                 .body(Map.of("subjects", "Transport", "body", "Bonjour {mp.name} ({mp.party}), {riding.name}."))
                 .when().post("/api/admin/campaigns/" + slug + "/letter-templates/fr/preview?fedCode=12006")
                 .then().statusCode(200).body("subjects", equalTo("Transport"))
-                .body("body", equalTo("Bonjour Shannon Miedema (Liberal), Halifax.\n"));
+                .body("body", equalTo("Bonjour Shannon Miedema (Parti libéral), Halifax.\n"));
         String sample = admin.write().contentType(ContentType.JSON)
                 .body(Map.of("subjects", "S", "body", "{signer.postalCode}"))
                 .when().post("/api/admin/campaigns/" + slug + "/letter-templates/en/preview?fedCode=12006")

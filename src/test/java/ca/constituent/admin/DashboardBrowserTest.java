@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.signature.CountRollup;
+import ca.constituent.support.Axe;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signatures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -272,9 +273,12 @@ class DashboardBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
     }
 
+    /** A screenshot of the page as it is, then axe-core, which must find nothing on it. */
     void shoot(String lang, int width, String page) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve("dashboard-" + page + "-" + lang + "-" + width + ".png"), png);
+        assertEquals(List.of(), Axe.violations((JavascriptExecutor) browser), "axe-core on " + page + " (" + lang
+                + ", " + width + " px)");
     }
 
     void assertNoConsoleErrors() {

@@ -64,6 +64,14 @@ class LanguageAndMessagesTest {
     }
 
     @Test
+    void theDashboardShowsMomentsToTheSecondInUtc() {
+        assertEquals("2026-11-22 19:12:09", new Texts(Language.FR).utc(
+                java.time.OffsetDateTime.parse("2026-11-22T14:12:09.379208-05:00")));
+        assertEquals("2026-11-22 19:12:09", new Texts(Language.EN).utc(java.time.Instant.parse("2026-11-22T19:12:09.5Z")));
+        assertEquals("", new Texts(Language.EN).utc(null));
+    }
+
+    @Test
     void partiesAreNamedAsTheLanguageNamesThem() {
         assertEquals("Parti libéral", PartyNames.in(Language.FR, "Liberal"));
         assertEquals("NPD", PartyNames.in(Language.FR, "NDP"));

@@ -7,6 +7,7 @@ import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Sql;
 import ca.constituent.mpemail.MpEmails;
 import ca.constituent.mpemail.SmtpProfile;
+import ca.constituent.support.Axe;
 import ca.constituent.support.ScriptedSmtpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,7 +21,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -319,12 +319,7 @@ class PagesBrowserTest {
             js = (JavascriptExecutor) axeDriver;
             js.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
         }
-        js.executeScript(axe());
-        Object violations = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + "  done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' at '"
-                + "    + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
-                + "});");
+        List<String> violations = Axe.violations(js);
         assertEquals(List.of(), violations, page + " in " + flow);
     }
 
@@ -347,18 +342,6 @@ class PagesBrowserTest {
                 flow, page, bytes, weights.get(1));
         assertTrue(bytes > 0 && bytes <= MAX_PAGE_BYTES, flow + " " + page + " weighs " + bytes + " bytes");
         assertEquals("", weights.get(2), "third-party requests on " + page);
-    }
-
-    static String axeSource;
-
-    static String axe() throws IOException {
-        if (axeSource == null) {
-            try (InputStream in = PagesBrowserTest.class.getResourceAsStream(
-                    "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return axeSource;
     }
 
     /** A French letter of an exact length in code points, in paragraphs. */
