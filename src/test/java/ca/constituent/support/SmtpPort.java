@@ -86,27 +86,29 @@ public final class SmtpPort {
                     continue;
                 }
                 int target = Integer.parseInt(System.getProperty(TARGET, "0"));
-                try {
-                    if (target == 0) {
-                        client.getOutputStream().write(DOWN);
-                        client.close();
-                        continue;
+                Socket server = null;
+                if (target != 0) {
+                    try {
+                        server = new Socket(InetAddress.getLoopbackAddress(), target);
+                    } catch (IOException e) {
+                        // the test's server has just closed: the relay is down
                     }
-                    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                }
+                if (server == null) {
+                    down(client);
+                } else {
                     Pipe.start(client, server);
                     Pipe.start(server, client);
-                } catch (IOException e) {
-                    reset(client);
                 }
             }
         }
 
-        private static void reset(Socket client) {
-            try {
-                client.setSoLinger(true, 0);
-                client.close();
+        /** Answers as a relay that is down, then hangs up. */
+        private static void down(Socket client) {
+            try (client) {
+                client.getOutputStream().write(DOWN);
             } catch (IOException e) {
-                // already gone
+                // the client went away first
             }
         }
     }
