@@ -1,5 +1,6 @@
 package ca.constituent.common;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,15 @@ public final class PartyNames {
             "Liberal", "liberal", "Conservative", "conservative", "NDP", "ndp", "Bloc Québécois", "bloc",
             "Green", "green", "Independent", "independent");
 
+    /** {@link #all} as a JSON object, per language, written once. */
+    private static final Map<Language, String> JSON = new EnumMap<>(Language.class);
+
+    static {
+        for (Language language : Language.values()) {
+            JSON.put(language, Json.write(all(language)));
+        }
+    }
+
     private PartyNames() {
     }
 
@@ -27,8 +37,13 @@ public final class PartyNames {
         return key == null ? party : Messages.get(language, "party." + key);
     }
 
-    /** Every listed name and how {@code language} writes it, for the sign form's script. */
-    public static Map<String, String> all(Language language) {
+    /** Every listed name and how {@code language} writes it, as a JSON object, for the sign form's script. */
+    public static String json(Language language) {
+        return JSON.get(language);
+    }
+
+    /** Every listed name and how {@code language} writes it, sorted by name. */
+    static Map<String, String> all(Language language) {
         Map<String, String> names = new LinkedHashMap<>();
         KEYS.keySet().stream().sorted().forEach(name -> names.put(name, in(language, name)));
         return names;

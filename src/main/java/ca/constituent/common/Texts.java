@@ -2,6 +2,9 @@ package ca.constituent.common;
 
 import io.quarkus.qute.TemplateData;
 import java.text.NumberFormat;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 
 /** The messages of one language, for templates: {@code {t.get('form.heading')}}. */
@@ -66,23 +69,16 @@ public record Texts(Language language) {
 
     /** The listed party names and how this language writes them, as a JSON object, for the sign form's script. */
     public String parties() {
-        StringBuilder json = new StringBuilder("{");
-        PartyNames.all(language).forEach((name, label) -> json.append(json.length() > 1 ? "," : "")
-                .append(quoted(name)).append(':').append(quoted(label)));
-        return json.append('}').toString();
-    }
-
-    private static String quoted(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return PartyNames.json(language);
     }
 
     /** A moment as the dashboard shows it: to the second, in UTC ("2026-11-22 19:12:09"); blank for null. */
-    public String utc(java.time.temporal.TemporalAccessor moment) {
+    public String utc(TemporalAccessor moment) {
         return moment == null ? "" : UTC.format(moment);
     }
 
-    private static final java.time.format.DateTimeFormatter UTC =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public String code() {
         return language.code();

@@ -12,7 +12,8 @@ public record MpCard(String fedCode, String riding, String province, String mpNa
     public static MpCard of(RidingView riding, Language language) {
         Mp mp = riding.mp();
         return new MpCard(riding.fedCode(), language == Language.FR ? riding.nameFr() : riding.nameEn(),
-                riding.province(), mp == null ? null : mp.name(), mp == null ? null : PartyNames.in(language, mp.party()),
+                riding.province(), mp == null ? null : mp.name(),
+                mp == null ? null : PartyNames.in(language, mp.party()),
                 mp == null || mp.photoUrl() == null ? null : "/api/ridings/" + riding.fedCode() + "/photo");
     }
 
