@@ -1,6 +1,7 @@
 package ca.constituent.admin;
 
 import ca.constituent.common.ProblemException;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,10 +16,17 @@ public class AdminAccounts {
 
     private final AdminSessions sessions;
     private final AdminAudit audit;
+    private final int hashCost;
 
-    AdminAccounts(AdminSessions sessions, AdminAudit audit) {
+    AdminAccounts(AdminSessions sessions, AdminAudit audit, AdminConfig config) {
         this.sessions = sessions;
         this.audit = audit;
+        this.hashCost = PasswordPolicy.checkedCost(config.passwordHashCost(), LaunchMode.current() == LaunchMode.TEST);
+    }
+
+    /** A bcrypt hash of the password at the configured cost. */
+    String hash(String password) {
+        return PasswordPolicy.hash(password, hashCost);
     }
 
     /** Creates an account; refuses a taken address, an unknown role or a weak password. Returns its id. */
@@ -37,7 +45,7 @@ public class AdminAccounts {
         user.email = address;
         user.displayName = displayName == null || displayName.isBlank() ? address.split("@")[0] : displayName.strip();
         user.role = checkedRole;
-        user.passwordHash = PasswordPolicy.hash(password);
+        user.passwordHash = hash(password);
         user.persist();
         audit.record(AdminAudit.Entry.system("account-create", address, 1));
         return user.id;
@@ -57,7 +65,7 @@ public class AdminAccounts {
     public void resetPassword(String email, String password) {
         AdminUser user = existing(email);
         checkPassword(password, user.email);
-        user.passwordHash = PasswordPolicy.hash(password);
+        user.passwordHash = hash(password);
         user.disabledAt = null;
         sessions.endAllOf(user.id);
         audit.record(AdminAudit.Entry.system("account-reset-password", user.email, 1));

@@ -14,6 +14,14 @@ interface AdminConfig {
     /** Sign-in throttling. */
     Throttle throttle();
 
+    /**
+     * The bcrypt cost of stored passwords (2^cost rounds). Production keeps 12 and refuses to start below it; the
+     * test profile lowers it to 4, as Devise and Django do in tests, because the suite signs in hundreds of times and
+     * each hash or check at 12 takes 0.3 to 1 s of a core here. Existing hashes keep the cost they were made with.
+     */
+    @WithDefault("12")
+    int passwordHashCost();
+
     /** Adds {@code Secure} to the session cookie; only dev mode over plain HTTP turns it off. */
     @WithDefault("true")
     boolean secureCookie();

@@ -14,12 +14,15 @@ import java.util.Set;
 
 /**
  * Passwords of organiser accounts: at least 12 characters, not on the shipped list of common passwords
- * ({@code admin/common-passwords.txt}), stored only as bcrypt hashes of cost 12.
+ * ({@code admin/common-passwords.txt}), stored only as bcrypt hashes of cost 12 (lower only in tests: see
+ * {@link AdminConfig#passwordHashCost()}).
  */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int BCRYPT_COST = 12;
+    /** The lowest cost bcrypt takes; only the test profile goes below {@link #BCRYPT_COST}. */
+    static final int LOWEST_COST = 4;
     private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {
@@ -41,8 +44,22 @@ final class PasswordPolicy {
         return Optional.empty();
     }
 
-    static String hash(String password) {
-        return BcryptUtil.bcryptHash(password, BCRYPT_COST);
+    static String hash(String password, int cost) {
+        return BcryptUtil.bcryptHash(password, cost);
+    }
+
+    /**
+     * The configured cost, checked: below {@link #BCRYPT_COST} only when {@code lowerAllowed} (the test launch mode),
+     * and never below bcrypt's lowest.
+     *
+     * @throws IllegalStateException for a cost the service must not run with
+     */
+    static int checkedCost(int configured, boolean lowerAllowed) {
+        if (configured > 31 || configured < LOWEST_COST || configured < BCRYPT_COST && !lowerAllowed) {
+            throw new IllegalStateException("constituent.admin.password-hash-cost must be between " + BCRYPT_COST
+                    + " and 31, not " + configured);
+        }
+        return configured;
     }
 
     static boolean matches(String password, String hash) {

@@ -22,26 +22,24 @@ import java.util.Optional;
 @ApplicationScoped
 class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    /** Compared against when the address has no account, so that case costs a bcrypt comparison too. */
-    private static final class NoAccount {
-        static final String HASH = PasswordPolicy.hash("no account has this password " + Math.random());
-    }
-
     private final AdminAccountsReader accounts;
     private final SignInThrottle throttle;
     private final AdminSessions sessions;
     private final AdminAudit audit;
     private final Keys keys;
     private final AdminRequests requests;
+    /** Compared against when the address has no account, so that case costs a bcrypt comparison too. */
+    private final String noAccountHash;
 
     PasswordSignIn(AdminAccountsReader accounts, SignInThrottle throttle, AdminSessions sessions, AdminAudit audit,
-                   Keys keys, AdminRequests requests) {
+                   Keys keys, AdminRequests requests, AdminAccounts accountWriter) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.sessions = sessions;
         this.audit = audit;
         this.keys = keys;
         this.requests = requests;
+        this.noAccountHash = accountWriter.hash("no account has this password " + Math.random());
     }
 
     @Override
@@ -65,7 +63,7 @@ class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationR
         List<String> subjects = ipHash == null ? List.of(accountSubject) : List.of(accountSubject, "ip:" + ipHash);
         boolean locked = throttle.locked(subjects);
         Optional<AdminAccountsReader.Account> account = accounts.byEmail(email);
-        boolean matches = PasswordPolicy.matches(password, account.map(a -> a.passwordHash()).orElseGet(() -> NoAccount.HASH));
+        boolean matches = PasswordPolicy.matches(password, account.map(a -> a.passwordHash()).orElse(noAccountHash));
         if (!matches || account.isEmpty() || account.get().disabled() || locked || !sameOrigin) {
             throttle.failed(subjects);
             audit.record(new AdminAudit.Entry(null, "-", "sign-in-failed", accountSubject, null, ipHash));

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
+import ca.constituent.support.SwitchesOnProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,17 +23,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@TestProfile(ProofOfWorkTest.On.class)
+@TestProfile(SwitchesOnProfile.class)
 class ProofOfWorkTest {
-
-    /** Proof of work on, with small challenges so tests solve them quickly. */
-    public static class On implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("constituent.abuse.proof-of-work.enabled", "true",
-                    "constituent.abuse.proof-of-work.max-number", "2000");
-        }
-    }
 
     static final String SIGNATURES = "/api/campaigns/end-ice-complicity/signatures";
 

@@ -116,6 +116,9 @@ class ExportTest {
         } finally {
             sql.update("DELETE FROM signature WHERE canonical_email LIKE ?", "%@" + domain);
             counts.rollUp();
+            // The deleted rows would otherwise be scanned as dead tuples by the classes after this one until
+            // autovacuum's next pass (ModerationJobTest took 22 s instead of 7 s behind this class).
+            sql.update("VACUUM ANALYZE signature");
         }
     }
 

@@ -42,6 +42,24 @@ final class AppProcess implements AutoCloseable {
      * options shorten the schedules for the test. Returns at once: see {@link #awaitReady}.
      */
     AppProcess start(Map<String, String> env, List<String> jvmOptions) {
+        return start(env, jvmOptions, List.of());
+    }
+
+    /**
+     * Runs the app with program arguments (such as {@code admin help}) until it exits; returns its exit code, or fails
+     * after {@code limit}. Its output is in {@link #log}.
+     */
+    int run(Map<String, String> env, List<String> jvmOptions, List<String> arguments, Duration limit)
+            throws InterruptedException {
+        start(env, jvmOptions, arguments);
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not exit within " + limit + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private AppProcess start(Map<String, String> env, List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -49,6 +67,7 @@ final class AppProcess implements AutoCloseable {
                 "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -35,8 +35,9 @@ class TwoInstancesIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern CONFIRM_LINK = Pattern.compile("/confirm/([0-9a-f-]{36})\\?key=([A-Za-z0-9_-]+)");
-    /** Outboxes and the count roll-up keep their shipped periods (2 s); riding datasets are checked every 2 s. */
-    static final List<String> FAST_SCHEDULES = List.of("-Dconstituent.ridings.refresh-every=2s");
+    /** Outboxes keep their shipped period (2 s); the count roll-up runs and riding datasets are checked every 1 s. */
+    static final List<String> FAST_SCHEDULES = List.of("-Dconstituent.ridings.refresh-every=1s",
+            "-Dconstituent.signatures.counts-every=1s");
 
     EmptyDatabase db;
     ScriptedSmtpServer smtp;
@@ -138,9 +139,9 @@ class TwoInstancesIT {
     @Order(3)
     void countRollupRunsOncePerPeriodAcrossBothInstances() throws Exception {
         long before = (Long) db.value("SELECT runs FROM scheduled_job WHERE name = 'count-rollup'");
-        Thread.sleep(12_000);
+        Thread.sleep(6_000);
         long runs = (Long) db.value("SELECT runs FROM scheduled_job WHERE name = 'count-rollup'") - before;
-        System.out.printf("count roll-up: %d runs in 12 s with two instances on a 2 s timer each%n", runs);
+        System.out.printf("count roll-up: %d runs in 6 s with two instances on a 1 s timer each%n", runs);
         // Each instance's timer fires 6 times: 12 runs if both folded every period, 6 to 8 if once per period.
         assertTrue(runs >= 3 && runs <= 8, "count roll-up ran " + runs + " times in 6 periods");
         for (AppProcess app : List.of(a, b)) {
@@ -159,7 +160,7 @@ class TwoInstancesIT {
         awaitBothServe("Avalon (second)");
         Object loadedAt = db.value("SELECT loaded_at FROM riding_dataset WHERE kind = 'ridings'");
         assertEquals("2099-02-01", db.value("SELECT version FROM riding_dataset WHERE kind = 'ridings'"));
-        Thread.sleep(5_000); // two more refresh periods on each instance
+        Thread.sleep(2_500); // two more refresh periods on each instance
         assertEquals(loadedAt, db.value("SELECT loaded_at FROM riding_dataset WHERE kind = 'ridings'"),
                 "the dataset was loaded again");
     }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.PostgresResource;
+import ca.constituent.support.SwitchesOnProfile;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,12 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@TestProfile(DatasetReloadTest.NewerDataset.class)
-class DatasetReloadTest {
+@TestProfile(SwitchesOnProfile.class)
+public class DatasetReloadTest {
 
-    public static class NewerDataset implements QuarkusTestProfile {
+    /** The newer dataset and postal-code table, written once to a fixed directory, and the settings naming them. */
+    public static final class NewerDataset {
 
         static final Path DIRECTORY = write();
+
+        private NewerDataset() {
+        }
 
         private static Path write() {
             try {
@@ -68,8 +72,7 @@ class DatasetReloadTest {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         }
 
-        @Override
-        public Map<String, String> getConfigOverrides() {
+        public static Map<String, String> config() {
             return Map.of("constituent.ridings.dataset-dir", DIRECTORY.toString(),
                     "constituent.ridings.postal-code-file", DIRECTORY.resolve("postal-codes.csv").toString());
         }

@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ca.constituent.support.PostgresResource;
+import ca.constituent.support.SwitchesOnProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -21,16 +21,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@TestProfile(RepresentProviderTest.RepresentEnabled.class)
+@TestProfile(SwitchesOnProfile.class)
 class RepresentProviderTest {
-
-    /** Represent enabled and served by WireMock, with a budget of 5 requests a minute. */
-    public static class RepresentEnabled implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RepresentWireMock.class));
-        }
-    }
 
     @Inject
     RepresentProvider represent;
