@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Organisers' edits of a campaign's letter: a template is saved only once it renders (Qute, strict: bad syntax or an
@@ -21,6 +23,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LetterTemplateEditor {
+
+    /** "… in expression {mp.nickname}" at the end of a Qute rendering error. */
+    private static final Pattern FAILED_EXPRESSION = Pattern.compile("in expression (\\{[^}]{1,200}\\})");
 
     /** The placeholders a letter may use, listed beside the editor. */
     public static final List<String> PLACEHOLDERS = List.of("signer.firstName", "signer.lastName",
@@ -116,8 +121,21 @@ public class LetterTemplateEditor {
         }
     }
 
+    /**
+     * A rendering error names the expression it failed on, which is what an organiser can act on; Qute's own sentence
+     * (in English, with the name of a Java class) is left out. A syntax error keeps Qute's text, which gives the line.
+     */
+    static String reason(TemplateException e) {
+        if (e == null) {
+            return "";
+        }
+        String message = e.getMessage().replaceAll("\\s+", " ");
+        Matcher expression = FAILED_EXPRESSION.matcher(message);
+        return expression.find() ? expression.group(1) : message.replaceAll(" on the base object \"[^\"]*\"", "");
+    }
+
     private static ProblemException invalid(String field, String key, TemplateException e) {
-        String reason = e == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+        String reason = reason(e);
         return new ProblemException(400, "invalid-letter-template",
                 Map.of("reason", reason.length() > 300 ? reason.substring(0, 300) : reason),
                 List.of(new ProblemException.Invalid(field, key)), null);

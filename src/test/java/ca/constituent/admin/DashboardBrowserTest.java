@@ -140,7 +140,9 @@ class DashboardBrowserTest {
             body.sendKeys(" {mp.nickname}");
             waitFor(d -> d.findElement(By.id("preview-error")).isDisplayed());
             assertTrue(browser.findElement(By.id("preview-error")).getText().contains("nickname"));
-            shoot(lang, "letter-editor-error");
+            WebElement error = browser.findElement(By.id("preview-error"));
+            shoot(lang, "letter-editor-error", false,
+                    () -> ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", error));
 
             open("/admin/campaigns/end-ice-complicity/edit?lang=" + lang);
             shoot(lang, "campaign-edit");
