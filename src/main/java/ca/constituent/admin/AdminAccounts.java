@@ -2,13 +2,18 @@ package ca.constituent.admin;
 
 import ca.constituent.common.ProblemException;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** Creating, disabling and resetting organiser accounts; used by the {@code admin} command and by tests. */
+/**
+ * Creating, disabling and resetting organiser accounts; used by the {@code admin} command and by tests. Created at
+ * start ({@link Startup}), so a password-hash cost the service must not run with stops the start, not a sign-in.
+ */
+@Startup
 @ApplicationScoped
 public class AdminAccounts {
 

@@ -28,8 +28,12 @@ class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationR
     private final AdminAudit audit;
     private final Keys keys;
     private final AdminRequests requests;
-    /** Compared against when the address has no account, so that case costs a bcrypt comparison too. */
-    private final String noAccountHash;
+    private final AdminAccounts accountWriter;
+    /**
+     * Compared against when the address has no account, so that case costs a bcrypt comparison too; made at the
+     * configured cost on the first sign-in's worker thread (never on an I/O thread).
+     */
+    private volatile String noAccountHash;
 
     PasswordSignIn(AdminAccountsReader accounts, SignInThrottle throttle, AdminSessions sessions, AdminAudit audit,
                    Keys keys, AdminRequests requests, AdminAccounts accountWriter) {
@@ -39,7 +43,16 @@ class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationR
         this.audit = audit;
         this.keys = keys;
         this.requests = requests;
-        this.noAccountHash = accountWriter.hash("no account has this password " + Math.random());
+        this.accountWriter = accountWriter;
+    }
+
+    private String noAccountHash() {
+        String hash = noAccountHash;
+        if (hash == null) {
+            hash = accountWriter.hash("no account has this password " + Math.random());
+            noAccountHash = hash;
+        }
+        return hash;
     }
 
     @Override
@@ -63,7 +76,8 @@ class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationR
         List<String> subjects = ipHash == null ? List.of(accountSubject) : List.of(accountSubject, "ip:" + ipHash);
         boolean locked = throttle.locked(subjects);
         Optional<AdminAccountsReader.Account> account = accounts.byEmail(email);
-        boolean matches = PasswordPolicy.matches(password, account.map(a -> a.passwordHash()).orElse(noAccountHash));
+        boolean matches = PasswordPolicy.matches(password,
+                account.map(a -> a.passwordHash()).orElseGet(this::noAccountHash));
         if (!matches || account.isEmpty() || account.get().disabled() || locked || !sameOrigin) {
             throttle.failed(subjects);
             audit.record(new AdminAudit.Entry(null, "-", "sign-in-failed", accountSubject, null, ipHash));

@@ -122,8 +122,9 @@ public class LetterTemplateEditor {
     }
 
     /**
-     * A rendering error names the expression it failed on, which is what an organiser can act on; Qute's own sentence
-     * (in English, with the name of a Java class) is left out. A syntax error keeps Qute's text, which gives the line.
+     * An error that names the expression it failed on (any rendering error, some syntax errors) is cut to that
+     * expression, which is what an organiser can act on; Qute's own sentence (in English, with the name of a Java
+     * class) is left out. Other errors keep Qute's text, which gives the line, without a class name.
      */
     static String reason(TemplateException e) {
         if (e == null) {

@@ -27,13 +27,16 @@ final class AppProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     final String name;
-    final int httpPort = freePort();
-    final int managementPort = freePort();
+    final int httpPort;
+    final int managementPort;
     final Path log;
     private Process process;
 
     AppProcess(String name) {
         this.name = name;
+        int[] ports = freePorts(2);
+        this.httpPort = ports[0];
+        this.managementPort = ports[1];
         this.log = Path.of("target", "it-logs", name + ".log");
     }
 
@@ -145,11 +148,24 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Distinct free ports: each socket stays open until all are chosen, so no two are the same. */
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket that accepted nothing
+                }
+            }
         }
     }
 }
