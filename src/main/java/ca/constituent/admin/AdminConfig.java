@@ -16,10 +16,10 @@ interface AdminConfig {
 
     /**
      * The bcrypt cost of stored passwords (2^cost rounds). Production keeps 12 and refuses to start below it; the
-     * test profile lowers it to 4, as Devise and Django do in tests, because the suite signs in hundreds of times and
-     * each hash or check at 12 takes 0.3 to 1 s of a core here. Existing hashes keep the cost they were made with:
-     * after raising it, reset the passwords, or a sign-in to an old account answers faster than one to an unknown
-     * address (which is compared against a hash of the new cost).
+     * test profile lowers it to 4, as Devise and Django do in tests, because the tests create accounts and sign in
+     * from 48 places, some in loops, and each hash or check at 12 takes 0.3 to 1 s of a core here. Existing hashes
+     * keep the cost they were made with: after raising it, reset the passwords, or a sign-in to an old account
+     * answers faster than one to an unknown address (which is compared against a hash of the new cost).
      */
     @WithDefault("12")
     int passwordHashCost();
