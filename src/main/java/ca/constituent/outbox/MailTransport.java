@@ -37,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * mails through 2 connections with a 1 ms cleaner stalled 99 sends in 1,000; with the copy, none in 3,000
  * ({@code MailTransportStallTest}).
  *
- * <p>In dev and test mode ({@code quarkus.mailer.mock}) mails go to Quarkus' mock mailbox instead.
+ * <p>With {@code quarkus.mailer.mock} (dev mode's default) mails go to Quarkus' mock mailbox instead; tests send over
+ * SMTP.
  */
 @ApplicationScoped
 public class MailTransport {

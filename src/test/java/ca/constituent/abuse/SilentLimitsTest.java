@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.constituent.common.Keys;
 import ca.constituent.signature.ConfirmationMails;
 import ca.constituent.signature.CountRollup;
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,7 +38,7 @@ class SilentLimitsTest {
     Sql sql;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     @Inject
     Keys keys;

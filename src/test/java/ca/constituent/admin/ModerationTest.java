@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.constituent.mpemail.LetterOutboxes;
 import ca.constituent.signature.ConfirmationMails;
 import ca.constituent.signature.CountRollup;
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
 import ca.constituent.support.Sql;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -52,7 +52,7 @@ class ModerationTest {
     LetterOutboxes letters;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     @Test
     void anInvalidatedSignatureLeavesCountsMapAndTimelineAndGetsNoMailUntilRestored() {

@@ -98,7 +98,7 @@ class LogsHoldNoPersonalDataTest {
 
     /**
      * The outbox sends after the requests above were answered, so its lines may fall outside the collection. The
-     * mailer logs each mail whole (addresses, names, private links) at INFO when it is the mock of dev and tests:
+     * mailer logs each mail whole (addresses, names, private links) at INFO when it is the mock of dev mode:
      * that logger must be quiet in every profile.
      */
     @Test

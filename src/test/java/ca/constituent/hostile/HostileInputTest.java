@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.hostile.BodyCases.Endpoint;
 import ca.constituent.hostile.RequestCases.Targets;
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +50,7 @@ class HostileInputTest {
     Signatures signatures;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     @TestHTTPResource(value = "/health/live", management = true)
     URL live;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
 import ca.constituent.support.Sql;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +36,7 @@ class LetterCopyTest {
     Sql sql;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     @Inject
     MpEmailOutbox letters;

@@ -11,10 +11,10 @@ import ca.constituent.support.PostgresResource;
 import ca.constituent.support.ScriptedSmtpServer;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
+import ca.constituent.support.SmtpPort;
 import ca.constituent.support.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Over real SMTP: queued letters whose riding's MP changed reach the new MP, never the former one, and none leaves
  * while the seat is vacant. */
 @QuarkusTest
-@TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 class LetterReaddressingSmtpTest {
 
@@ -48,7 +47,7 @@ class LetterReaddressingSmtpTest {
         Signed second = queue();
         assertEquals(2, sql.count("SELECT count(*) FROM mp_email WHERE to_email = 'shannon.miedema@parl.gc.ca'"));
         changes.edit(HALIFAX, new Mp("Alex By-Election", "NDP", "alex.byelection@parl.gc.ca", null));
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(SmtpProfile.PORT)) {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(SmtpPort.PORT)) {
             changes.edit(HALIFAX, null);
             assertEquals(0, outbox.deliverDue(), "a vacant seat: nothing leaves");
             assertEquals(0, server.received());

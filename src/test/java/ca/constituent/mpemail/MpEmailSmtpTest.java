@@ -17,7 +17,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 
 /** The letter's real SMTP exchange, with GreenMail on loopback. */
 @QuarkusTest
-@TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MpEmailSmtpTest {
@@ -60,15 +58,18 @@ class MpEmailSmtpTest {
     static AutoCloseable server;
     static GreenMail greenMail;
 
+    /** Each test starts with an empty outbox and the relay down (it answers 421) until it names a server. */
     @BeforeEach
     void emptyOutbox() {
-        // Each test starts with an empty outbox (this profile has a database of its own).
         sql.update("DELETE FROM mp_email");
         sql.update("DELETE FROM signature WHERE email LIKE 'stall-%@example.org'");
+        SmtpPort.down();
     }
 
+    /** The database and the port as the other classes expect them: no letter of this class due, the default server. */
     @AfterEach
     void stopServer() throws Exception {
+        SmtpPort.backToDefault();
         if (greenMail != null) {
             SmtpPort.stopForwardingTo(greenMail.getSmtp().getPort());
             greenMail.stop();
@@ -78,10 +79,12 @@ class MpEmailSmtpTest {
             server.close();
             server = null;
         }
+        sql.update("DELETE FROM mp_email");
+        sql.update("DELETE FROM signature WHERE email LIKE 'stall-%@example.org'");
     }
 
     static ScriptedSmtpServer accepting() throws Exception {
-        ScriptedSmtpServer accepting = ScriptedSmtpServer.accepting(SmtpProfile.PORT);
+        ScriptedSmtpServer accepting = ScriptedSmtpServer.accepting(SmtpPort.PORT);
         server = accepting;
         return accepting;
     }
@@ -224,7 +227,7 @@ class MpEmailSmtpTest {
     @Order(5)
     void aPermanentRefusalMarksTheLetterFailed() throws Exception {
         Signed s = queue("en", false);
-        try (ScriptedSmtpServer rejecting = ScriptedSmtpServer.rejecting(SmtpProfile.PORT)) {
+        try (ScriptedSmtpServer rejecting = ScriptedSmtpServer.rejecting(SmtpPort.PORT)) {
             assertEquals(1, outbox.deliverDue());
         }
         Map<String, Object> row = row(s);

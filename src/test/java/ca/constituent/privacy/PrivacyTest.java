@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.signature.ConfirmationMails;
 import ca.constituent.signature.CountRollup;
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ class PrivacyTest {
     ConfirmationMails mails;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     long counted(String state) {
         rollup.rollUp();

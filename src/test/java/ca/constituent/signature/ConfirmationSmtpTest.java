@@ -3,24 +3,23 @@ package ca.constituent.signature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import ca.constituent.mpemail.SmtpProfile;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.ScriptedSmtpServer;
 import ca.constituent.support.Signatures;
 import ca.constituent.support.Signatures.Signed;
 import ca.constituent.support.Signer;
+import ca.constituent.support.SmtpPort;
 import ca.constituent.support.Sql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Confirmation mails over real SMTP (the letters' profile and loopback port): failures, retries, nothing lost. */
+/** Confirmation mails over real SMTP (the letters' loopback port): failures, retries, nothing lost. */
 @QuarkusTest
-@TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 class ConfirmationSmtpTest {
 
@@ -38,6 +37,11 @@ class ConfirmationSmtpTest {
         sql.update("UPDATE confirmation_mail SET status = 'failed' WHERE status = 'queued'");
     }
 
+    @AfterEach
+    void mailGoesToTheDefaultServerAgain() {
+        SmtpPort.backToDefault();
+    }
+
     Map<String, Object> mailOf(Signed s) {
         return sql.rows("SELECT status, attempts, last_error, next_attempt_at > now() AS later, sent_at "
                 + "FROM confirmation_mail WHERE signature_id = ?", s.id()).get(0);
@@ -46,6 +50,7 @@ class ConfirmationSmtpTest {
     @Test
     void aMailQueuedWhileTheServerIsDownIsRetriedLaterAndLeavesWhenItIsBack() throws Exception {
         Signed s = signatures.sign(Signer.valid());
+        SmtpPort.down();
         assertEquals(1, mailer.sendDue(), "the relay is down: it answers 421");
         Map<String, Object> refused = mailOf(s);
         assertEquals("queued", refused.get("status"), "a transient failure loses nothing");
@@ -53,7 +58,7 @@ class ConfirmationSmtpTest {
         assertEquals(true, refused.get("later"), "retried after a backoff, not at once");
         assertNotNull(refused.get("last_error"));
 
-        try (ScriptedSmtpServer accepting = ScriptedSmtpServer.accepting(SmtpProfile.PORT)) {
+        try (ScriptedSmtpServer accepting = ScriptedSmtpServer.accepting(SmtpPort.PORT)) {
             assertEquals(0, mailer.sendDue(), "not before its backoff");
             sql.update("UPDATE confirmation_mail SET next_attempt_at = now() WHERE signature_id = ?", s.id());
             assertEquals(1, mailer.sendDue());
@@ -68,7 +73,7 @@ class ConfirmationSmtpTest {
     @Test
     void aPermanentRefusalMarksTheMailFailed() throws Exception {
         Signed s = signatures.sign(Signer.valid());
-        try (ScriptedSmtpServer rejecting = ScriptedSmtpServer.rejecting(SmtpProfile.PORT)) {
+        try (ScriptedSmtpServer rejecting = ScriptedSmtpServer.rejecting(SmtpPort.PORT)) {
             assertEquals(1, mailer.sendDue());
         }
         Map<String, Object> failed = mailOf(s);

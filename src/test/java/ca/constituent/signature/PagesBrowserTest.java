@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Sql;
 import ca.constituent.mpemail.MpEmails;
-import ca.constituent.mpemail.SmtpProfile;
 import ca.constituent.support.Axe;
 import ca.constituent.support.ScriptedSmtpServer;
+import ca.constituent.support.SmtpPort;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -61,7 +60,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to target/screenshots.
  */
 @QuarkusTest
-@TestProfile(SmtpProfile.class)
 @QuarkusTestResource(PostgresResource.class)
 class PagesBrowserTest {
 
@@ -98,7 +96,7 @@ class PagesBrowserTest {
 
     @BeforeEach
     void startSmtp() throws IOException {
-        smtp = ScriptedSmtpServer.accepting(SmtpProfile.PORT);
+        smtp = ScriptedSmtpServer.accepting(SmtpPort.PORT);
     }
 
     @AfterEach

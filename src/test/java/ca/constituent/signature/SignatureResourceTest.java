@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.constituent.support.Mailbox;
 import ca.constituent.support.PostgresResource;
 import ca.constituent.support.Signer;
 import ca.constituent.support.Sql;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +41,7 @@ class SignatureResourceTest {
     Sql sql;
 
     @Inject
-    MockMailbox mailbox;
+    Mailbox mailbox;
 
     @Inject
     ConfirmationMailer mailer;

@@ -4,11 +4,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Real PostgreSQL for the tests: the server named by {@code TEST_DB_URL} (with {@code TEST_DB_USER} and
- * {@code TEST_DB_PASSWORD}), or else an embedded server on a free port.
+ * {@code TEST_DB_PASSWORD}), or else an embedded server on a free port. It also gives the mailer its SMTP port,
+ * {@link SmtpPort#PORT} (chosen at run time, so not in application.properties): every Quarkus test class shares this
+ * resource, so the port costs no test configuration of its own (each one costs the suite an application build and
+ * boot).
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,6 +20,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(database());
+        config.put("quarkus.mailer.port", String.valueOf(SmtpPort.PORT));
+        return config;
+    }
+
+    private Map<String, String> database() {
         String url = System.getenv("TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             return Map.of(

@@ -25,7 +25,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final boolean behindSmtpPort;
     private volatile boolean greets = true;
     private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A message accepted, with the addresses of the RCPT commands before it (Bcc recipients included). */
+    public record Delivery(java.util.List<String> recipients, String message) {
+    }
 
     private ScriptedSmtpServer(int port, String recipientReply) throws IOException {
         this.recipientReply = recipientReply;
@@ -68,9 +72,23 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return received.get();
     }
 
-    /** The messages accepted so far, each as sent (headers and body, CRLF line ends, dot-stuffing undone). */
+    /**
+     * The messages accepted so far, each as sent (headers and body, CRLF line ends, dot-stuffing undone, one char
+     * per byte).
+     */
     public java.util.List<String> messages() {
-        return java.util.List.copyOf(messages);
+        return deliveries.stream().map(Delivery::message).toList();
+    }
+
+    /** The messages accepted so far, with their recipients, oldest first. */
+    public java.util.List<Delivery> deliveries() {
+        return java.util.List.copyOf(deliveries);
+    }
+
+    /** Forgets the messages accepted so far. */
+    public void clear() {
+        deliveries.clear();
+        received.set(0);
     }
 
     /** The port it listens on (the one asked for, or a free one for port 0 and for {@link SmtpPort#PORT}). */
@@ -99,7 +117,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
         OutputStream out = client.getOutputStream();
         if (!greets) {
             while (client.getInputStream().read() != -1) {
@@ -109,11 +127,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
         write(out, "220 scripted.localhost ESMTP");
         String line;
+        java.util.List<String> recipients = new java.util.ArrayList<>();
         while ((line = in.readLine()) != null) {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                 write(out, "250 scripted.localhost");
+            } else if (command.startsWith("MAIL")) {
+                recipients = new java.util.ArrayList<>();
+                write(out, "250 OK");
             } else if (command.startsWith("RCPT")) {
+                recipients.add(address(line));
                 write(out, recipientReply);
             } else if (command.startsWith("DATA")) {
                 write(out, "354 End data with <CR><LF>.<CR><LF>");
@@ -122,7 +145,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 while ((data = in.readLine()) != null && !data.equals(".")) {
                     message.append(data.startsWith("..") ? data.substring(1) : data).append("\r\n");
                 }
-                messages.add(message.toString());
+                deliveries.add(new Delivery(java.util.List.copyOf(recipients), message.toString()));
                 received.incrementAndGet();
                 write(out, "250 OK queued");
             } else if (command.startsWith("QUIT")) {
@@ -132,6 +155,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 write(out, "250 OK");
             }
         }
+    }
+
+    /** The address of a {@code RCPT TO:<address>} command. */
+    private static String address(String command) {
+        String argument = command.substring(command.indexOf(':') + 1).trim();
+        return argument.startsWith("<") && argument.endsWith(">") ? argument.substring(1, argument.length() - 1)
+                : argument;
     }
 
     private static void write(OutputStream out, String reply) throws IOException {

@@ -9,13 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * The loopback port the SMTP test profiles point the mailer at, held open from first use until the JVM exits.
+ * The loopback port the test configuration points the mailer at, held open from first use until the JVM exits.
  *
  * <p>Each test used to bind its own SMTP server to one fixed port and close it afterwards. Between two tests the port
  * was free, and any outgoing connection (Chromium's to the app, a database pool's) could be given it as its local
  * port from the ephemeral range; the next test's bind then failed with "Address already in use" (seen in CI, in
  * PagesBrowserTest). Now the port never closes: each connection to it is forwarded to the server the running test
- * started ({@link #forwardTo}); with none, it is answered {@code 421} and closed, as by a relay that is down.
+ * started ({@link #forwardTo}); with none, to the application's default server, the one {@link Mailbox} reads; and
+ * after {@link #down()}, or while there is no default server, it is answered {@code 421} and closed, as by a relay
+ * that is down.
  *
  * <p>Not a reset: vertx-mail-client 4.5 sets no error handler on a connection until the server's greeting has come,
  * so a connection reset or closed before its greeting leaves the send waiting until the outbox's send timeout (21 of
@@ -29,8 +31,12 @@ public final class SmtpPort {
 
     /** The port held. */
     private static final String HELD = "scripted-smtp.port";
-    /** The port connections are forwarded to, "0" for none. */
+    /** The port connections are forwarded to, {@link #DOWN} for none, or {@link #DEFAULT} for the default server's. */
     private static final String TARGET = "scripted-smtp.target";
+    /** The default server's port, "0" for none. */
+    private static final String DEFAULT_PORT = "scripted-smtp.default";
+    private static final String DOWN = "down";
+    private static final String DEFAULT = "default";
 
     /** The port to configure the mailer with. */
     public static final int PORT =
@@ -44,14 +50,46 @@ public final class SmtpPort {
         System.setProperty(TARGET, String.valueOf(port));
     }
 
-    /** From now on, connections are reset, unless another server has taken over since {@code port} was set. */
+    /**
+     * From now on, connections go to the default server, unless another server has taken over since {@code port} was
+     * set.
+     */
     public static void stopForwardingTo(int port) {
-        System.getProperties().replace(TARGET, String.valueOf(port), "0");
+        System.getProperties().replace(TARGET, String.valueOf(port), DEFAULT);
     }
 
-    /** Accepts on the held port and joins each connection to the current server's, or resets it. */
+    /** From now on, connections are answered {@code 421}, as by a relay that is down, until {@link #backToDefault()}. */
+    public static void down() {
+        System.setProperty(TARGET, DOWN);
+    }
+
+    /** From now on, connections go to the default server, whichever server had them. */
+    public static void backToDefault() {
+        System.setProperty(TARGET, DEFAULT);
+    }
+
+    /** Makes the server on loopback {@code port} the default one. */
+    static void serveByDefault(int port) {
+        System.setProperty(DEFAULT_PORT, String.valueOf(port));
+    }
+
+    /** No default server any more, unless another has taken over since {@code port} was made the default. */
+    static void stopServingByDefault(int port) {
+        System.getProperties().replace(DEFAULT_PORT, String.valueOf(port), "0");
+    }
+
+    /** The port connections go to now, 0 for none. */
+    private static int target() {
+        String target = System.getProperty(TARGET, DOWN);
+        if (DEFAULT.equals(target)) {
+            target = System.getProperty(DEFAULT_PORT, "0");
+        }
+        return DOWN.equals(target) ? 0 : Integer.parseInt(target);
+    }
+
+    /** Accepts on the held port and joins each connection to the current server's, or answers it as one down. */
     private static final class Front implements Runnable {
-        private static final byte[] DOWN = "421 4.3.2 Scripted relay down, try again later\r\n"
+        private static final byte[] REFUSAL = "421 4.3.2 Scripted relay down, try again later\r\n"
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         private final ServerSocket socket;
 
@@ -65,7 +103,7 @@ public final class SmtpPort {
                 ServerSocket socket = new ServerSocket();
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-                System.setProperty(TARGET, "0");
+                System.setProperty(TARGET, DEFAULT);
                 Class<?> loadedNow = Pipe.class;
                 Thread thread = new Thread(new Front(socket), "smtp-port-" + loadedNow.getSimpleName());
                 thread.setDaemon(true);
@@ -85,7 +123,7 @@ public final class SmtpPort {
                 } catch (IOException e) {
                     continue;
                 }
-                int target = Integer.parseInt(System.getProperty(TARGET, "0"));
+                int target = target();
                 Socket server = null;
                 if (target != 0) {
                     try {
@@ -106,7 +144,7 @@ public final class SmtpPort {
         /** Answers as a relay that is down, then hangs up. */
         private static void down(Socket client) {
             try (client) {
-                client.getOutputStream().write(DOWN);
+                client.getOutputStream().write(REFUSAL);
             } catch (IOException e) {
                 // the client went away first
             }
