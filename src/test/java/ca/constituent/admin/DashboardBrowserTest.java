@@ -269,8 +269,9 @@ class DashboardBrowserTest {
         browser.get("http://localhost:" + RestAssured.port + path);
     }
 
+    /** Checks every 50 ms: WebDriverWait's default of 500 ms added about half of that to each step. */
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)).until(condition::apply);
     }
 
     void shoot(String lang, String page) throws IOException {

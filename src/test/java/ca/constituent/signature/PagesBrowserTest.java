@@ -68,6 +68,8 @@ class PagesBrowserTest {
     static final Path SHOTS = Path.of("target/screenshots");
     static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^/\\s\"]+(/confirm/[^\\s\"<]+)");
     static final long MAX_PAGE_BYTES = 100_000;
+    /** How often waits check: WebDriverWait's default of 500 ms added about half of that to each page change. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     @TestHTTPResource("/")
     URL base;
@@ -166,7 +168,7 @@ class PagesBrowserTest {
         open(true, "fr-guess");
         driver.get(base + "campaigns/end-ice-complicity?lang=fr");
         type("postalCode", "K1A 0A6");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10), POLL);
         WebElement card = wait.until(d -> d.findElement(By.cssSelector("#riding .mp-card")));
         assertTrue(card.getText().contains("Ottawa-Centre"), card.getText());
         assertTrue(driver.findElement(By.cssSelector("#riding .guess")).getText().contains("meilleure estimation"));
@@ -196,7 +198,7 @@ class PagesBrowserTest {
         type("email", email);
         type("postalCode", postalCode);
         if (javascript) {
-            WebElement choice = new WebDriverWait(driver, Duration.ofSeconds(10))
+            WebElement choice = new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
                     .until(d -> d.findElement(By.id("riding-choice")));
             new Select(choice).selectByValue(fedCode);
         } else {
@@ -291,7 +293,7 @@ class PagesBrowserTest {
     void clickThrough(By target) {
         WebElement leaving = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), POLL);
         wait.until(ExpectedConditions.stalenessOf(leaving));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
