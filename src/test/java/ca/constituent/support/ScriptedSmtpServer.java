@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A small SMTP server on loopback for the outbox tests: it either accepts every message (and counts it) or refuses
- * every recipient with 550, as a mailbox that does not exist would. One thread per connection, greeting at once.
+ * A small SMTP server on loopback for the mail tests, and the one every test's mail goes to by default
+ * ({@link Mailbox}): it either accepts every message (and records it with its recipients) or refuses every recipient
+ * with 550, as a mailbox that does not exist would. One thread per connection, greeting at once.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 

@@ -23,9 +23,9 @@ import java.net.Socket;
  * so a connection reset or closed before its greeting leaves the send waiting until the outbox's send timeout (21 of
  * 200 sends did, in a quick check). Real relays greet before they hang up; a refused connection fails at once.
  *
- * <p>Quarkus loads test classes in more than one class loader, so the state is kept in two system properties (strings:
- * Narayana, for one, reads every system property as one), and the forwarding threads run only JDK code and the two
- * classes here, loaded up front.
+ * <p>Quarkus loads test classes in more than one class loader, so the state is kept in three system properties
+ * (strings: Narayana, for one, reads every system property as one), and the forwarding threads run only JDK code and
+ * the classes here, loaded up front.
  */
 public final class SmtpPort {
 
