@@ -1,17 +1,14 @@
 package ca.constituent.deploy;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.support.Signer;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,21 +40,25 @@ class SwitchesOnIT {
     /** Its own directory: failsafe runs two ITs at once and TwoInstancesIT writes target/it-dataset. */
     static final Path DATASET = Path.of("target", "it-switches-on-dataset");
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
     EmptyDatabase db;
     AppProcess app;
-    RequestSpecification http;
 
     @BeforeAll
     void startWithProofOfWorkAndANewerDatasetDirectory() throws Exception {
         db = new EmptyDatabase();
         writeNewerDataset(Files.createDirectories(DATASET));
-        Path postalCodes = Files.writeString(DATASET.resolve("postal-codes.csv"), "postal_code,fed_code\nK1A 0A6,35079\n");
+        Path postalCodes = Files.writeString(DATASET.resolve("postal-codes.csv"),
+                "postal_code,fed_code\nK1A 0A6,35079\n");
         app = new AppProcess("switches-on").start(Map.ofEntries(Map.entry("DB_URL", db.url),
                 Map.entry("DB_USER", db.user), Map.entry("DB_PASSWORD", db.password),
                 Map.entry("APP_SECRET", "switches-on-it-secret-0123456789abcdefgh"),
                 // Nothing listens there: the confirmation mails this test queues are never sent.
-                Map.entry("SMTP_HOST", "127.0.0.1"), Map.entry("SMTP_PORT", String.valueOf(AppProcess.freePorts(1)[0])),
-                Map.entry("MAIL_FROM", "Constituent <campaigns@example.ca>"), Map.entry("MP_EMAIL_FROM", "letters@example.ca"),
+                Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", String.valueOf(AppProcess.freePorts(1)[0])),
+                Map.entry("MAIL_FROM", "Constituent <campaigns@example.ca>"),
+                Map.entry("MP_EMAIL_FROM", "letters@example.ca"),
                 Map.entry("REPRESENT_ENABLED", "false"), Map.entry("PROOF_OF_WORK", "true"),
                 Map.entry("RIDINGS_DATASET_DIR", DATASET.toAbsolutePath().toString()),
                 Map.entry("RIDINGS_POSTAL_CODE_FILE", postalCodes.toAbsolutePath().toString()),
@@ -65,7 +67,6 @@ class SwitchesOnIT {
                 Map.entry("ALLOW_CIDRS", "127.0.0.1/32")),
                 List.of("-Dconstituent.abuse.proof-of-work.max-number=2000", "-Dconstituent.ridings.refresh-every=1s"));
         app.awaitReady(Duration.ofSeconds(180));
-        http = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(app.httpPort).build();
     }
 
     @AfterAll
@@ -88,58 +89,72 @@ class SwitchesOnIT {
         RidingDatasetFiles.writeVersion(directory, "2099-01-01");
     }
 
-    RequestSpecification given() {
-        return RestAssured.given().spec(http);
-    }
-
     // --- Proof of work -------------------------------------------------------------------------------------------
 
     /** Solves a fresh challenge as the widget does and returns the payload it would submit. */
     String solved() throws Exception {
-        JsonPath c = given().when().get("/api/proof-of-work/challenge").then().statusCode(200)
-                .header("Cache-Control", containsString("no-store")).extract().jsonPath();
-        Altcha.Solution solution = Altcha.solveChallenge(c.getString("challenge"), c.getString("salt"),
-                Altcha.Algorithm.SHA256, c.getLong("maxnumber"), 0);
+        HttpResponse<String> response = app.get("/api/proof-of-work/challenge");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+                response.headers().toString());
+        JsonNode c = JSON.readTree(response.body());
+        Altcha.Solution solution = Altcha.solveChallenge(c.get("challenge").asText(), c.get("salt").asText(),
+                Altcha.Algorithm.SHA256, c.get("maxnumber").asLong(), 0);
         String json = String.format(
                 "{\"algorithm\":\"SHA-256\",\"challenge\":\"%s\",\"number\":%d,\"salt\":\"%s\",\"signature\":\"%s\"}",
-                c.getString("challenge"), solution.number, c.getString("salt"), c.getString("signature"));
+                c.get("challenge").asText(), solution.number, c.get("salt").asText(), c.get("signature").asText());
         return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> sign(Map<String, Object> body, Map<String, String> headers) throws Exception {
+        return app.post(SIGNATURES, JSON.writeValueAsString(body), headers);
     }
 
     Object state(Map<String, Object> body) throws Exception {
         return db.value("SELECT state FROM signature WHERE email = ?", body.get("email"));
     }
 
+    /** A 400 problem+json naming the {@code altcha} field. */
+    static void assertAltchaRefused(HttpResponse<String> response) throws Exception {
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().toString());
+        assertEquals("altcha", JSON.readTree(response.body()).at("/errors/0/field").asText(), response.body());
+    }
+
     @Test
     void jsonClientWithoutASolutionIsToldAndNothingIsStored() throws Exception {
         Map<String, Object> body = Signer.valid();
-        given().contentType(ContentType.JSON).body(body).when().post(SIGNATURES).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("altcha"));
+        assertAltchaRefused(sign(body, Map.of()));
         assertEquals(0L, db.value("SELECT count(*) FROM signature WHERE email = ?", body.get("email")));
     }
 
     @Test
-    void formWithoutJavaScriptGetsAClearMessage() {
-        given().accept("text/html").when().get("/campaigns/end-ice-complicity?lang=fr").then().statusCode(200)
-                .body(containsString("<altcha-widget")).body(containsString("<noscript>"));
-        given().accept("text/html").contentType(ContentType.URLENC)
-                .formParams(Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada-pow@example.ca",
-                        "postalCode", "K1A 0A6", "language", "en"))
-                .when().post(SIGNATURES).then().statusCode(400)
-                .body(containsString("needs JavaScript"));
+    void formWithoutJavaScriptGetsAClearMessage() throws Exception {
+        HttpResponse<String> page = AppProcess.send(app.request("/campaigns/end-ice-complicity?lang=fr")
+                .header("Accept", "text/html").GET());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<altcha-widget") && page.body().contains("<noscript>"), page.body());
+        String form = Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada-pow@example.ca",
+                        "postalCode", "K1A 0A6", "language", "en").entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> refused = AppProcess.send(app.request(SIGNATURES).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("needs JavaScript"), refused.body());
     }
 
     @Test
     void solvedChallengeSignsOnceAndItsReplayIsHeldSilently() throws Exception {
         String payload = solved();
         Map<String, Object> first = Signer.valid();
-        given().contentType(ContentType.JSON).header("Altcha", payload).body(first)
-                .when().post(SIGNATURES).then().statusCode(202);
+        assertEquals(202, sign(first, Map.of("Altcha", payload)).statusCode());
         assertEquals("pending", state(first));
 
         Map<String, Object> replay = Signer.valid();
-        given().contentType(ContentType.JSON).header("Altcha", payload).body(replay)
-                .when().post(SIGNATURES).then().statusCode(202);
+        assertEquals(202, sign(replay, Map.of("Altcha", payload)).statusCode());
         assertEquals("held", state(replay));
     }
 
@@ -147,12 +162,34 @@ class SwitchesOnIT {
     void tamperedSolutionIsRefused() throws Exception {
         String json = new String(Base64.getDecoder().decode(solved()), StandardCharsets.UTF_8)
                 .replaceFirst("\"number\":(\\d+)", "\"number\":999999");
-        given().contentType(ContentType.JSON).header("Altcha", Base64.getEncoder().encodeToString(
-                        json.getBytes(StandardCharsets.UTF_8))).body(Signer.valid())
-                .when().post(SIGNATURES).then().statusCode(400).body("errors[0].field", equalTo("altcha"));
+        assertAltchaRefused(sign(Signer.valid(), Map.of("Altcha", Base64.getEncoder().encodeToString(
+                json.getBytes(StandardCharsets.UTF_8)))));
     }
 
     // --- A newer riding dataset in the configured directory ------------------------------------------------------
+
+    /** The JSON a GET of {@code path} answers with 200. */
+    JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = app.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Vacant, and no MP: the field is absent or null. */
+    static void assertVacant(JsonNode riding) {
+        assertTrue(riding.path("vacant").booleanValue(), riding.toString());
+        assertTrue(riding.path("mp").isMissingNode() || riding.path("mp").isNull(), riding.toString());
+    }
+
+    void assertAvalonRenamed() throws Exception {
+        JsonNode avalon = json("/api/ridings/10001");
+        assertEquals("Avalon (renamed)", avalon.path("nameEn").textValue());
+        assertEquals("Avalon (renommée)", avalon.path("nameFr").textValue());
+    }
+
+    Map<String, Object> loadedRidings() throws Exception {
+        return db.rows("SELECT version, loaded_at FROM riding_dataset WHERE kind = 'ridings'").get(0);
+    }
 
     @Test
     @Order(1)
@@ -161,22 +198,17 @@ class SwitchesOnIT {
                 .get(0);
         assertTrue(((String) loaded.get("version")).startsWith("2099-"), loaded.toString());
         assertEquals(343, ((Number) loaded.get("row_count")).intValue());
-        given().when().get("/api/ridings/10001").then().statusCode(200)
-                .body("nameEn", equalTo("Avalon (renamed)"))
-                .body("nameFr", equalTo("Avalon (renommée)"));
+        assertAvalonRenamed();
     }
 
     @Test
     @Order(2)
-    void vacantSeatHasNoMpInRidingsAndLookups() {
-        given().when().get("/api/ridings/35079").then().statusCode(200)
-                .body("vacant", equalTo(true))
-                .body("mp", nullValue());
-        given().queryParam("postalCode", "K1A 0A6").when().get("/api/ridings/lookup").then().statusCode(200)
-                .body("source", equalTo("postal-code-table"))
-                .body("candidates[0].fedCode", equalTo("35079"))
-                .body("candidates[0].vacant", equalTo(true))
-                .body("candidates[0].mp", nullValue());
+    void vacantSeatHasNoMpInRidingsAndLookups() throws Exception {
+        assertVacant(json("/api/ridings/35079"));
+        JsonNode lookup = json("/api/ridings/lookup?postalCode=K1A%200A6");
+        assertEquals("postal-code-table", lookup.path("source").textValue(), lookup.toString());
+        assertEquals("35079", lookup.at("/candidates/0/fedCode").textValue(), lookup.toString());
+        assertVacant(lookup.at("/candidates/0"));
     }
 
     @Test
@@ -187,30 +219,24 @@ class SwitchesOnIT {
                         + "Terre-Neuve-et-Labrador,2023");
         RidingDatasetFiles.writeVersion(DATASET, "2099-02-01");
         TwoInstancesIT.await("the scheduled check serving 10002's new name",
-                () -> given().when().get("/api/ridings/10002").then().statusCode(200).extract().path("nameEn"),
-                "Cape Spear (renamed)"::equals);
+                () -> json("/api/ridings/10002").path("nameEn").textValue(), "Cape Spear (renamed)"::equals);
         assertEquals("2099-02-01", db.value("SELECT version FROM riding_dataset WHERE kind = 'ridings'"));
-        given().when().get("/api/ridings/35079").then().statusCode(200).body("vacant", equalTo(true));
+        assertVacant(json("/api/ridings/35079"));
     }
 
     @Test
     @Order(4)
     void theSameOrAnOlderDatasetInTheDirectoryChangesNothing() throws Exception {
-        Map<String, Object> loaded = db.rows("SELECT version, loaded_at FROM riding_dataset WHERE kind = 'ridings'")
-                .get(0);
+        Map<String, Object> loaded = loadedRidings();
         Thread.sleep(2_500); // two more scheduled checks of the same directory
-        assertEquals(loaded, db.rows("SELECT version, loaded_at FROM riding_dataset WHERE kind = 'ridings'").get(0),
-                "the same dataset was loaded again");
-        given().when().get("/api/ridings/35079").then().statusCode(200).body("vacant", equalTo(true));
+        assertEquals(loaded, loadedRidings(), "the same dataset was loaded again");
+        assertVacant(json("/api/ridings/35079"));
 
         // An older dataset (Ottawa Centre's seat filled, Avalon under another name) replaces nothing.
         RidingDatasetFiles.write(DATASET, "2098-12-01", "Avalon (older)");
         Thread.sleep(2_500);
-        assertEquals(loaded, db.rows("SELECT version, loaded_at FROM riding_dataset WHERE kind = 'ridings'").get(0),
-                "an older dataset was loaded");
-        given().when().get("/api/ridings/10001").then().statusCode(200)
-                .body("nameEn", equalTo("Avalon (renamed)"))
-                .body("nameFr", equalTo("Avalon (renommée)"));
-        given().when().get("/api/ridings/35079").then().statusCode(200).body("vacant", equalTo(true));
+        assertEquals(loaded, loadedRidings(), "an older dataset was loaded");
+        assertAvalonRenamed();
+        assertVacant(json("/api/ridings/35079"));
     }
 }
