@@ -9,10 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ca.constituent.support.PostgresResource;
-import ca.constituent.support.SwitchesOnProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-@TestProfile(SwitchesOnProfile.class)
+@QuarkusTestResource(RepresentWireMock.class)
 class RepresentProviderTest {
 
     @Inject
@@ -104,10 +102,11 @@ class RepresentProviderTest {
 
     @Test
     void beyondTheRequestBudgetLookupsUseLocalDataWithoutAsking() {
-        for (String postalCode : List.of("V6B 1B1", "V6B 1C1", "V6B 1E1", "V6B 1G1", "V6B 1H1")) {
+        List<String> codes = RepresentWireMock.MORE_SINGLE_RIDINGS;
+        for (String postalCode : codes.subList(0, 5)) {
             lookUp(postalCode).statusCode(200).body("source", equalTo("represent"));
         }
-        lookUp("V6B 1J1").statusCode(200).body("source", equalTo("fsa"));
+        lookUp(codes.get(5)).statusCode(200).body("source", equalTo("fsa"));
         assertEquals(5, RepresentWireMock.server.getAllServeEvents().size());
     }
 }
