@@ -74,6 +74,20 @@ class ManifestsTest {
         assertTrue(unknown.isEmpty(), "prod ConfigMap sets variables the app never reads: " + unknown);
     }
 
+    /**
+     * Every variable the app reads in prod is in the prod overlay, with its value or empty (a list nobody uses yet), so
+     * an operator sees every knob in one place and never has to read application.properties to find one.
+     */
+    @Test
+    void prodListsEveryVariableTheAppReads() {
+        Overlay prod = app("prod");
+        Set<String> listed = new TreeSet<>(prod.providedVariables());
+        listed.addAll(prod.configMap().keySet());
+        Set<String> missing = new TreeSet<>(APP.allVariables());
+        missing.removeAll(listed);
+        assertTrue(missing.isEmpty(), "prod sets nowhere, not even empty: " + missing);
+    }
+
     @Test
     void noSecretValueIsCommitted() {
         assertTrue(ofKind(Kustomize.build(K8S.resolve("overlays/prod")), "Secret").isEmpty(),
