@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The packaged app (target/quarkus-app/quarkus-run.jar) as its own java process in the prod profile, on free
- * loopback ports, configured by environment variables as a pod is. Its output goes to target/it-logs/NAME.log.
+ * The packaged app (target/quarkus-app/quarkus-run.jar) as its own java process in the prod profile, configured by
+ * environment variables as a pod is. Its output goes to target/it-logs/NAME.log.
+ *
+ * <p>It binds its HTTP and management ports itself (port 0), and they are read from its start-up line. Ports chosen
+ * free here and bound by the app seconds later were sometimes taken in between by another process (failsafe runs
+ * two ITs at once, and another build may run beside): the app then stopped with "Port … seems to be in use".
  */
 final class AppProcess implements AutoCloseable {
 
@@ -26,17 +33,19 @@ final class AppProcess implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Quarkus' start-up line: "… Listening on: http://127.0.0.1:N. Management interface listening on http://…:M." */
+    static final Pattern LISTENING = Pattern.compile(
+            "Listening on: http://[^:/\\s]+:(\\d+)\\. Management interface listening on http://[^:/\\s]+:(\\d+)\\.");
+
     final String name;
-    final int httpPort;
-    final int managementPort;
+    /** The ports the app bound, known once {@link #awaitReady} has returned. */
+    volatile int httpPort;
+    volatile int managementPort;
     final Path log;
     private Process process;
 
     AppProcess(String name) {
         this.name = name;
-        int[] ports = freePorts(2);
-        this.httpPort = ports[0];
-        this.managementPort = ports[1];
         this.log = Path.of("target", "it-logs", name + ".log");
     }
 
@@ -66,8 +75,8 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0",
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=0"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
@@ -75,7 +84,8 @@ final class AppProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            builder.environment().put("PUBLIC_BASE_URL", "http://127.0.0.1:" + httpPort);
+            // Links in mails: the tests read their paths, never their origin (the port is not known yet).
+            builder.environment().put("PUBLIC_BASE_URL", "http://127.0.0.1");
             // Two cold JVMs migrating and loading data at once on a shared two-core machine: the 3 s production wait
             // for a pooled connection is about failing fast under load, not what this test checks.
             builder.environment().putIfAbsent("DB_ACQUISITION_TIMEOUT", "60S");
@@ -94,7 +104,10 @@ final class AppProcess implements AutoCloseable {
                 throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (get(managementPort, "/q/health/ready").statusCode() == 200) {
+                if (managementPort == 0) {
+                    readPorts();
+                }
+                if (managementPort != 0 && get(managementPort, "/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -103,6 +116,15 @@ final class AppProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** Reads the ports from the start-up line, once the app has written it. */
+    private void readPorts() throws IOException {
+        Matcher listening = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        if (listening.find()) {
+            httpPort = Integer.parseInt(listening.group(1));
+            managementPort = Integer.parseInt(listening.group(2));
+        }
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
