@@ -17,6 +17,9 @@ LIMIT=${LIMIT:-512m}
 # The archive is left out here: the start-ups below are measured without and with it.
 CONTAINER_OPTS=$(sed -nE 's/^ENV JAVA_OPTS="(.*)"$/\1/p' "$ROOT/docker/Dockerfile.jvm" \
   | sed -E 's/-XX:SharedArchiveFile=[^ ]+ ?//; s/-Xshare:auto ?//')
+# and its malloc arenas (glibc), which count in the RSS
+MALLOC_ARENA_MAX=$(sed -nE 's/^ENV MALLOC_ARENA_MAX=([0-9]+)$/\1/p' "$ROOT/docker/Dockerfile.jvm")
+export MALLOC_ARENA_MAX
 need
 package_app
 # A copy, so a build running meanwhile cannot change the app under measurement.
@@ -80,7 +83,7 @@ measure_start() { # $1 = JVM options, $2 = label: one start, its figures appende
 }
 
 JAVA_RUN="$CONTAINER_OPTS -XX:MaxRAM=$LIMIT"
-echo "== Container JVM options: $JAVA_RUN"
+echo "== Container JVM options: $JAVA_RUN (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
 launch "$JAVA_RUN"
 echo "first start (migrates an empty database): ${READY_MS} ms"
 stop_app
@@ -116,7 +119,7 @@ intake() { # $1 = JVM options, $2 = label
 [ "$LOAD" = 0 ] && exit 0
 if [ "${COMPARE:-0}" = 1 ]; then
   echo "== Intake with the old settings (-Xmx1g, no container limit)"
-  intake "-Xmx1g" "old settings"
+  MALLOC_ARENA_MAX= intake "-Xmx1g" "old settings"   # glibc's default arenas, as before
 fi
 echo "== Intake with the container settings (limit $LIMIT)"
 intake "$JAVA_RUN $CDS" "container settings"

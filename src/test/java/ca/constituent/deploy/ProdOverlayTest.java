@@ -51,6 +51,11 @@ class ProdOverlayTest {
                 .orElseThrow();
         assertEquals(List.of(image.trim().split("\\s+")), List.of(pod.trim().split("\\s+")),
                 "bench/startup.sh measures the image's JAVA_OPTS: the pod must run the same");
+        String arenas = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docker/Dockerfile.jvm")).stream()
+                .filter(l -> l.startsWith("ENV MALLOC_ARENA_MAX=")).findFirst().orElseThrow().substring(21);
+        assertEquals(arenas, list(at(PROD.container(), "env")).stream().map(Kustomize::map)
+                .filter(e -> "MALLOC_ARENA_MAX".equals(e.get("name"))).map(e -> e.get("value").toString())
+                .findFirst().orElse("unset"), "bench/startup.sh measures RSS with the image's malloc arenas");
         assertEquals("512Mi", at(PROD.container(), "resources", "limits", "memory"),
                 "the heap share (MaxRAMPercentage) was sized for a 512Mi limit");
     }
