@@ -12,11 +12,6 @@ public record CampaignOverview(String slug, String titleEn, String titleFr, Stri
                                long pending, double confirmationRate, int goal, double goalProgress,
                                Map<String, Long> letters, OffsetDateTime countsUpdatedAt) {
 
-    /** Percent with one decimal, for pages. */
-    public String percent(double ratio) {
-        return String.format(java.util.Locale.ROOT, "%.1f", ratio * 100);
-    }
-
     public long letters(String status) {
         return letters.getOrDefault(status, 0L);
     }

@@ -19,6 +19,19 @@ public record Texts(Language language) {
         return Messages.get(language, key, Map.of(name, value));
     }
 
+    /** A whole number grouped as the language writes it: "12,345" in English, "12 345" in French. */
+    public String number(Number n) {
+        return NumberFormat.getIntegerInstance(language.locale()).format(n);
+    }
+
+    /** A ratio as a percentage with one decimal, as the language writes it: "12.5%" in English, "12,5 %" in French. */
+    public String percent(double ratio) {
+        NumberFormat percent = NumberFormat.getPercentInstance(language.locale());
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        return percent.format(ratio);
+    }
+
     /** The message whose key is {@code prefix + suffix}, e.g. {@code key('letter.status.', letter.status)}. */
     public String key(String prefix, String suffix) {
         return Messages.get(language, prefix + suffix);

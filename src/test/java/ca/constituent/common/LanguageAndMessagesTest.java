@@ -51,6 +51,18 @@ class LanguageAndMessagesTest {
     }
 
     @Test
+    void dashboardFiguresAreWrittenAsTheLanguageWritesNumbers() {
+        Texts fr = new Texts(Language.FR);
+        Texts en = new Texts(Language.EN);
+        assertEquals("0,1\u00a0%", fr.percent(0.001).replace('\u202f', '\u00a0'));
+        assertEquals("100,0\u00a0%", fr.percent(1).replace('\u202f', '\u00a0'));
+        assertEquals("1\u00a0000", fr.number(1000).replace('\u202f', '\u00a0'));
+        assertEquals("0.1%", en.percent(0.001));
+        assertEquals("12.5%", en.percent(0.125));
+        assertEquals("1,000", en.number(1000));
+    }
+
+    @Test
     void theProgressLineIsSingularWhereTheLanguageIs() {
         assertEquals("0 signature confirmée sur 50\u00a0000", new Texts(Language.FR).progress(0, 50_000)
                 .replace('\u202f', '\u00a0'));
