@@ -13,7 +13,8 @@
 # Rate limits stay on: every signer comes from its own address through the trusted loopback proxy (X-Forwarded-For),
 # so each limit is counted for every signature and none is reached. Proof of work is off (its cost is the signer's).
 # Usage: bench/signatures.sh [DURATION=60] [CONNECTIONS=64]
-#        env RUNS=1 RATE=1000 (0: no constant-rate run) RATE_SECONDS=DURATION PRELOAD=0 PGBENCH_SECONDS=20
+#        env RUNS=1 RATE=1000 (0: no constant-rate run; a list such as "50 200 400" runs each in turn, the mail
+#        queue drained before each) RATE_SECONDS=DURATION PRELOAD=0 PGBENCH_SECONDS=20
 #        PLAIN_INSERT=1 (0: skip the plain-INSERT pgbench) WARMUP=15 REBUILD=1 APP_OPTS=(extra -D options)
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-${DURATION:-60}}
@@ -103,12 +104,13 @@ mail_queue_drained() { # each measured phase starts with no confirmation mail le
 for run in $(seq 1 "$RUNS"); do
   mail_queue_drained
   intake_run "$run"
-  if [ "$RATE" -gt 0 ]; then
+  for rate in $RATE; do
+    [ "$rate" -gt 0 ] || continue
     mail_queue_drained
-    echo "== run $run: $RATE signatures/s offered for ${RATE_SECONDS}s at a fixed schedule (+5 s warm-up)"
-    echo "$(java "$ROOT/bench/ConstantRate.java" "http://127.0.0.1:$APP_PORT" "$RATE_SECONDS" "$RATE" 5 \
+    echo "== run $run: $rate signatures/s offered for ${RATE_SECONDS}s at a fixed schedule (+5 s warm-up)"
+    echo "$(java "$ROOT/bench/ConstantRate.java" "http://127.0.0.1:$APP_PORT" "$RATE_SECONDS" "$rate" 5 \
       | grep '^RESULT') run=$run load=$(load_average | tr ' ' /)"
-  fi
+  done
   [ "$PGBENCH_SECONDS" -gt 0 ] || continue
   kill -STOP "$APP_PID"   # the app is paused, its CPU left to PostgreSQL, its JIT state kept for the next run
   pg_same=$("${PGB[@]}" -f "$WORK/intake.sql" 2>&1 | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
