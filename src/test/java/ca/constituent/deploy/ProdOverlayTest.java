@@ -43,19 +43,12 @@ class ProdOverlayTest {
 
     @Test
     void podRunsTheJvmSettingsTheImageWasMeasuredWith() throws java.io.IOException {
-        String image = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docker/Dockerfile.jvm")).stream()
-                .filter(l -> l.startsWith("ENV JAVA_OPTS=")).findFirst().orElseThrow()
-                .replaceFirst("^ENV JAVA_OPTS=\"(.*)\"$", "$1");
-        String pod = list(at(PROD.container(), "env")).stream().map(Kustomize::map)
-                .filter(e -> "JAVA_OPTS".equals(e.get("name"))).map(e -> e.get("value").toString()).findFirst()
-                .orElseThrow();
+        String image = imageEnv("JAVA_OPTS").replaceFirst("^\"(.*)\"$", "$1");
+        String pod = podEnv("JAVA_OPTS").orElseThrow();
         assertEquals(List.of(image.trim().split("\\s+")), List.of(pod.trim().split("\\s+")),
                 "bench/startup.sh measures the image's JAVA_OPTS: the pod must run the same");
-        String arenas = java.nio.file.Files.readAllLines(java.nio.file.Path.of("docker/Dockerfile.jvm")).stream()
-                .filter(l -> l.startsWith("ENV MALLOC_ARENA_MAX=")).findFirst().orElseThrow().substring(21);
-        assertEquals(arenas, list(at(PROD.container(), "env")).stream().map(Kustomize::map)
-                .filter(e -> "MALLOC_ARENA_MAX".equals(e.get("name"))).map(e -> e.get("value").toString())
-                .findFirst().orElse("unset"), "bench/startup.sh measures RSS with the image's malloc arenas");
+        assertEquals(imageEnv("MALLOC_ARENA_MAX"), podEnv("MALLOC_ARENA_MAX").orElse("unset"),
+                "bench/startup.sh measures RSS with the image's malloc arenas");
         assertEquals("512Mi", at(PROD.container(), "resources", "limits", "memory"),
                 "the heap share (MaxRAMPercentage) was sized for a 512Mi limit");
     }
@@ -150,5 +143,18 @@ class ProdOverlayTest {
     private static Duration duration(String value) {
         return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
                 : Duration.parse("PT" + value.toUpperCase());
+    }
+
+    /** The value of {@code ENV name=value} in docker/Dockerfile.jvm, quotes kept. */
+    private static String imageEnv(String name) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("docker/Dockerfile.jvm")).stream()
+                .filter(l -> l.startsWith("ENV " + name + "=")).findFirst().orElseThrow()
+                .substring(("ENV " + name + "=").length());
+    }
+
+    /** The value the prod pod's app container sets for an environment variable. */
+    private static java.util.Optional<String> podEnv(String name) {
+        return list(at(PROD.container(), "env")).stream().map(Kustomize::map)
+                .filter(e -> name.equals(e.get("name"))).map(e -> e.get("value").toString()).findFirst();
     }
 }
