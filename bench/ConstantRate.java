@@ -108,6 +108,9 @@ public class ConstantRate {
                     int status = connection.exchange(requests[i]);
                     latencies[i] = System.nanoTime() - due;
                     (status == 202 ? accepted : errors).incrementAndGet();
+                    if (connection.closed) {
+                        connection = Connection.close(connection);
+                    }
                 } catch (IOException e) {
                     latencies[i] = System.nanoTime() - due;
                     errors.incrementAndGet();
@@ -123,6 +126,8 @@ public class ConstantRate {
         final Socket socket;
         final OutputStream out;
         final InputStream in;
+        /** The server said it closes this connection after its answer. */
+        boolean closed;
 
         Connection(InetSocketAddress server) throws IOException {
             socket = new Socket();
@@ -140,7 +145,6 @@ public class ConstantRate {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = 0;
             boolean chunked = false;
-            boolean close = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 String lower = header.toLowerCase();
                 if (lower.startsWith("content-length:")) {
@@ -148,7 +152,7 @@ public class ConstantRate {
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
                 } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
+                    closed = true;
                 }
             }
             if (chunked) {
@@ -159,9 +163,6 @@ public class ConstantRate {
                 line();
             } else {
                 skip(length);
-            }
-            if (close) {
-                throw new IOException("server closed the connection");
             }
             return status;
         }
