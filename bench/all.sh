@@ -56,7 +56,8 @@ fi
 
 # Last: loading ten million rows takes the longest, and every other figure is in by then.
 if [ -z "${SKIP_10M:-}" ]; then
-  part intake-10m env PRELOAD="$PRELOAD_ROWS" RATE=0 PGBENCH_SECONDS=0 bench/signatures.sh "$DURATION" "$CONNECTIONS"
+  part intake-10m env PRELOAD="$PRELOAD_ROWS" EMPTY_FIRST=1 RATE=0 PGBENCH_SECONDS=0 \
+    bench/signatures.sh "$DURATION" "$CONNECTIONS"
 fi
 
 # ---- the table -----------------------------------------------------------------------------------------------
@@ -79,7 +80,9 @@ row() { # $1 = label, $2 = values (one a line), $3 = unit/format, $4 = target
 
 sig=$(field intake "intake run" signatures_per_s)
 pgb=$(field intake "pgbench run" one_signature_per_tx_tps)
-sig10=$(field intake-10m "intake run" signatures_per_s)
+sig10=$(field intake-10m "intake run=.* table=preloaded" signatures_per_s)
+sig0=$(field intake-10m "intake run=.* table=empty" signatures_per_s)  # the same app and server, before the load
+cost() { field "$1" "per_signature run=[0-9]+ table=$2" "$3"; }  # $1 = log, $2 = table, $3 = key
 lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
 {
   echo "Machine: $(nproc) cores ($(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/Mem:/ {print $2}') GB RAM," \
@@ -100,9 +103,23 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   row "constant $RATE/s offered: p50, ms (from intended send time)" "$(field intake constant_rate p50_ms)" "%.1f" ""
   row "constant $RATE/s offered: p99, ms" "$(field intake constant_rate p99_ms)" "%.1f" "≤ 20"
   row "constant $RATE/s offered: max, ms" "$(field intake constant_rate max_ms)" "%.1f" ""
-  row "intake with $PRELOAD_ROWS stored, signatures/s" "$sig10" "%.0f" "≥ 0.8 × empty"
-  row "intake with $PRELOAD_ROWS stored, p99 ms" "$(field intake-10m "intake run" p99_ms)" "%.1f" ""
-  row "10M / empty (run by run)" "$(ratios "$sig10" "$sig")" "%.2f" "≥ 0.80"
+  row "CPU per signature, µs: app + PostgreSQL + wrk" "$(cost intake empty cpu_us)" "%.0f" "133 for 15,000/s"
+  row "— of which the app, µs" "$(cost intake empty app_us)" "%.0f" ""
+  row "— of which PostgreSQL, µs" "$(cost intake empty pg_us)" "%.0f" ""
+  row "— of which wrk, µs" "$(cost intake empty loadgen_us)" "%.0f" ""
+  row "host CPU stolen by the hypervisor during intake runs, %" "$(cost intake empty steal_pct)" "%.1f" ""
+  row "10M part: intake on the empty table first, signatures/s" "$sig0" "%.0f" ""
+  row "10M part: intake with $PRELOAD_ROWS stored, signatures/s" "$sig10" "%.0f" "≥ 0.8 × empty"
+  row "10M part: intake with $PRELOAD_ROWS stored, p99 ms" "$(field intake-10m "intake run=.* table=preloaded" p99_ms)" "%.1f" ""
+  row "10M / empty (run by run, same app and server)" "$(ratios "$sig10" "$sig0")" "%.2f" "≥ 0.80"
+  for pair in "cpu_us|CPU µs per signature, app + PostgreSQL + wrk|%.0f" "pg_us|PostgreSQL's CPU µs per signature|%.0f" \
+      "wal_bytes|WAL bytes per signature|%.0f" "fpi|full-page images in the WAL per signature|%.2f" \
+      "blks_read|blocks read from outside shared_buffers per signature|%.2f" "checkpoints|checkpoints per run|%.0f" \
+      "steal_pct|host CPU stolen by the hypervisor, %|%.1f"; do
+    IFS='|' read -r key label format <<< "$pair"
+    row "10M part: $label, empty" "$(cost intake-10m empty "$key")" "$format" ""
+    row "10M part: $label, $PRELOAD_ROWS stored" "$(cost intake-10m preloaded "$key")" "$format" ""
+  done
   row "loading $PRELOAD_ROWS signatures + mails, s" "$(field intake-10m preload seconds)" "%.0f" ""
   row "riding lookups/s" "$lookup" "%.0f" ""
   row "riding locates/s" "$locate" "%.0f" ""

@@ -187,10 +187,53 @@ report_intake() { # $1 load log, $2 epoch ms the fault ended (or 0): counts answ
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
+ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }  # a process' CPU ticks
+
+pg_ticks() { # CPU ticks of PostgreSQL: the postmaster (with its reaped children) and every live child
+  local master total pid
+  master=$(head -1 "$PGDATA_DIR/postmaster.pid")
+  total=$(ticks "$master")
+  for pid in $(ps -o pid= --ppid "$master"); do total=$((total + $(ticks "$pid"))); done
+  echo "$total"
+}
+
+host_ticks() { # the machine's CPU ticks: "total steal" (/proc/stat), steal being time the hypervisor gave elsewhere
+  awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9}' /proc/stat
+}
+
+pg_counters() { # PostgreSQL's cumulative counters: WAL bytes, full-page images, blocks read and hit, checkpoints
+  "${PSQL[@]}" -F ' ' -c "select w.wal_bytes, w.wal_fpi, d.blks_read, d.blks_hit,
+      b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint + b.buffers_backend + b.buffers_clean
+    from pg_stat_wal w, pg_stat_bgwriter b, pg_stat_database d where d.datname = current_database()"
+}
+
+measure_start() { # before a measured run: CPU ticks of the app, PostgreSQL and the host, and PostgreSQL's counters
+  M0=("$(ticks "$APP_PID")" "$(pg_ticks)" $(host_ticks) $(pg_counters))
+}
+
+measure_end() { # $1 = signatures stored since measure_start, $2 = the load generator's CPU seconds ("user sys"):
+  # prints "key=value ..." per signature: CPU of the app, PostgreSQL, the load generator and all three (µs), WAL
+  # bytes, full-page images, blocks read from outside shared_buffers; then checkpoints, buffers written and the
+  # share of the host's CPU stolen by the hypervisor during the run
+  local m1 hz
+  m1=("$(ticks "$APP_PID")" "$(pg_ticks)" $(host_ticks) $(pg_counters))
+  hz=$(getconf CLK_TCK)
+  awk -v n="$1" -v hz="$hz" -v w="$2" -v a="${M0[*]}" -v b="${m1[*]}" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); split(w, t, " ");
+    for (i in y) d[i] = y[i] - x[i]; if (n < 1) n = 1;
+    app = d[1] / hz * 1e6 / n; pg = d[2] / hz * 1e6 / n; gen = (t[1] + t[2]) * 1e6 / n;
+    printf "cpu_us=%.0f app_us=%.0f pg_us=%.0f loadgen_us=%.0f wal_bytes=%.0f fpi=%.3f blks_read=%.3f", \
+      app + pg + gen, app, pg, gen, d[5] / n, d[6] / n, d[7] / n;
+    printf " hit_pct=%.2f checkpoints=%d buffers_written=%d steal_pct=%.1f", \
+      (d[7] + d[8] > 0 ? 100 * d[8] / (d[7] + d[8]) : 100), d[9], d[10], (d[3] > 0 ? 100 * d[4] / d[3] : 0) }'
+}
+
 pg_stat_statements_on() { # before start_postgres: the server loads pg_stat_statements (bench/profile-intake.sh)
-  PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'
+  # EXTRA_PRELOAD_LIBRARIES (e.g. auto_explain) are loaded too; PG_EXTRA_CONF set before is kept (their settings)
+  PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements${EXTRA_PRELOAD_LIBRARIES:+,$EXTRA_PRELOAD_LIBRARIES}'
 pg_stat_statements.track = all
-pg_stat_statements.track_planning = on"
+pg_stat_statements.track_planning = on
+${PG_EXTRA_CONF:-}"
 }
 
 preload_signatures() { # $1 = how many: a campaign's worth of signatures and their mails, loaded as a restore would
@@ -260,6 +303,9 @@ ON CONFLICT (campaign_id, hour) DO UPDATE SET signed = signature_hourly.signed +
 SQL
   "${PSQL[@]}" -c "VACUUM (ANALYZE) signature" -c "VACUUM (ANALYZE) confirmation_mail" \
     -c "CHECKPOINT"
+  "${PSQL[@]}" -F ' ' -c "select 'RESULT index_mb ' || string_agg(format('%s=%s', c.relname,
+      pg_relation_size(c.oid) / 1048576), ' ' order by c.relname) from pg_index i join pg_class c on c.oid = i.indexrelid
+    where i.indrelid in ('signature'::regclass, 'confirmation_mail'::regclass)"
   echo "RESULT preload rows=$1 seconds=$(( ($(now_ms) - started) / 1000 )) table_mb=$("${PSQL[@]}" -c \
     "select pg_total_relation_size('signature') / 1048576") load=$(load_average | tr ' ' /)"
 }

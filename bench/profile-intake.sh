@@ -26,15 +26,6 @@ echo "Rate limits on (one client address per signer through the trusted loopback
 warm_up "${WARMUP:-40}" "$LUA"   # long enough for the JIT to finish on a busy machine
 sleep 2
 
-ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() { # the postmaster (with its reaped children) and every live child
-  local master total=0 pid
-  master=$(head -1 "$PGDATA_DIR/postmaster.pid")
-  total=$(ticks "$master")
-  for pid in $(ps -o pid= --ppid "$master"); do total=$((total + $(ticks "$pid"))); done
-  echo "$total"
-}
-
 "${PSQL[@]}" -c "select pg_stat_statements_reset()" >/dev/null
 before=$("${PSQL[@]}" -c "select count(*) from signature")
 app0=$(ticks "$APP_PID"); pg0=$(pg_ticks)
