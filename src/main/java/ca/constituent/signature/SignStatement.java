@@ -144,13 +144,24 @@ final class SignStatement {
     }
 
     /**
-     * Lets this transaction run the batch statement on its cached generic plan. Left to itself, PostgreSQL keeps
-     * planning the statement anew for each batch (its custom plans look cheaper than the generic one), and planning
-     * this statement took about as long as running it (pg_stat_statements, bench/profile-intake.sh).
+     * Sets how PostgreSQL runs the batch statement in this transaction, in one round trip.
+     *
+     * <p>{@code genericPlan}: on its cached generic plan. Left to itself, PostgreSQL keeps planning the statement anew
+     * for each batch (its custom plans look cheaper than the generic one), and planning this statement took about as
+     * long as running it (pg_stat_statements, bench/profile-intake.sh).
+     *
+     * <p>{@code jit} off: once millions of signatures are stored, the generic plan's estimated cost passes
+     * PostgreSQL's {@code jit_above_cost} (the per-domain limit's probe is costed as a scan of an hour's rows), and
+     * PostgreSQL then compiled the plan's 293 expressions with LLVM for every batch: 570 ms of CPU a batch, for a
+     * statement that runs in a few milliseconds (auto_explain, bench/signatures.sh with 10 million rows).
      */
-    static void useGenericPlan(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+    static void configure(Connection connection, boolean genericPlan, boolean jit) throws SQLException {
+        String settings = (genericPlan ? "SET LOCAL plan_cache_mode = force_generic_plan; " : "")
+                + (jit ? "" : "SET LOCAL jit = off");
+        if (!settings.isEmpty()) {
+            try (Statement set = connection.createStatement()) {
+                set.execute(settings);
+            }
         }
     }
 

@@ -45,5 +45,13 @@ public interface SignatureConfig {
          */
         @WithDefault("true")
         boolean genericPlan();
+
+        /**
+         * Whether PostgreSQL may compile the batch statement with its JIT (LLVM). Off: with millions of signatures
+         * stored, compiling cost 570 ms a batch (see docs/performance.md, "Ten million signatures"). On only to
+         * compare.
+         */
+        @WithDefault("false")
+        boolean jit();
     }
 }

@@ -193,9 +193,7 @@ class SignatureWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (config.writer().genericPlan()) {
-                    SignStatement.useGenericPlan(connection);
-                }
+                SignStatement.configure(connection, config.writer().genericPlan(), config.writer().jit());
                 lockMailboxes(connection, batch);
                 SignStatement.run(connection, columns, types, scalars, outcomes);
                 connection.commit();
