@@ -97,7 +97,7 @@ class SignatureWriter {
      */
     CompletionStage<Outcome> submit(String slug, NewSignature signature, String ipHash, String mailbox,
                                      AbuseScreen.Screening screening) {
-        Pending pending = new Pending(slug, UUID.randomUUID(), signature, ipHash, mailbox, screening,
+        Pending pending = new Pending(slug, SignatureIds.next(), signature, ipHash, mailbox, screening,
                 new CompletableFuture<>());
         intake.readLock().lock();
         try {
