@@ -243,6 +243,7 @@ preload_signatures() { # $1 = how many: a campaign's worth of signatures and the
   # the roll-up would have. Ridings, provinces and FSAs follow the shipped FSA table; dates spread over 120 days,
   # most of them in the campaign's last weeks; in the last 29 days 70 % confirmed, 27 % pending, 3 % held, before
   # them all confirmed (retention deletes older unconfirmed ones); client-address hashes only in the last 7 days.
+  # Emails start with random letters, as the bench's do, so new signatures go all over the unique email index.
   local started; started=$(now_ms)
   "${PSQL[@]}" -v n="$1" <<'SQL'
 \set ON_ERROR_STOP on
@@ -268,8 +269,8 @@ CREATE TEMP TABLE place AS
   FROM fsa_riding f JOIN riding r USING (fed_code);
 INSERT INTO signature (id, campaign_id, state, first_name, last_name, email, canonical_email, postal_code, province,
                        fed_code, language, consent_updates, ip_hash, created_at, confirmed_at, held_reason)
-SELECT gen_random_uuid(), c.id, s.state, 'Loaded', 'Signer ' || g, 'l' || g || '@load.example.ca',
-       'l' || g || '@load.example.ca',
+SELECT gen_random_uuid(), c.id, s.state, 'Loaded', 'Signer ' || g,
+       left(md5(g::text), 8) || '.l' || g || '@load.example.ca', left(md5(g::text), 8) || '.l' || g || '@load.example.ca',
        p.fsa || ' ' || (g % 10) || chr(65 + (g / 10) % 26) || ((g / 260) % 10), p.province, p.fed_code,
        CASE WHEN p.province = 'QC' OR g % 9 = 0 THEN 'fr' ELSE 'en' END, g % 3 = 0,
        CASE WHEN t.at > now() - interval '7 days' THEN md5(g::text) END, t.at,

@@ -15,6 +15,7 @@ end
 function init(args)
   local n = tonumber(args[1]) or count
   local tid = tonumber(string.match(id, "^(%d+)-")) or 0
+  math.randomseed(os.time() * 64 + tid)
   for i = 1, n do
     -- Each request from its own client address, through the app's trusted loopback proxy, as behind an ingress:
     -- the per-client limits are counted for every signature but none is reached. IPv6 addresses, unique per wrk
@@ -22,9 +23,11 @@ function init(args)
     -- 5 minutes) from one run to the next, or within a run past 65,536 requests, and be held without a mail.
     local headers = {["Content-Type"] = "application/json", ["Accept-Language"] = "fr-CA",
       ["X-Forwarded-For"] = string.format("fd00:%x:%x::%x:%x", started % 65536, tid, math.floor(i / 65536), i % 65536)}
+    -- The email starts with random letters, so new signatures land all over the unique (campaign, email) index as
+    -- real addresses do, not at one end of it (which, with millions of rows stored, would keep only its last pages hot).
     local body = string.format(
-      '{"firstName":"Bench","lastName":"Signer","email":"b-%s-%d@bench.example.ca","postalCode":"%s","language":"fr"}',
-      id, i, codes[(i % #codes) + 1])
+      '{"firstName":"Bench","lastName":"Signer","email":"%08x.b-%s-%d@bench.example.ca","postalCode":"%s","language":"fr"}',
+      math.random(0, 0x7fffffff), id, i, codes[(i % #codes) + 1])
     requests[i] = wrk.format("POST", "/api/campaigns/end-ice-complicity/signatures", headers, body)
   end
 end
