@@ -115,6 +115,7 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   for pair in "cpu_us|CPU µs per signature, app + PostgreSQL + wrk|%.0f" "pg_us|PostgreSQL's CPU µs per signature|%.0f" \
       "wal_bytes|WAL bytes per signature|%.0f" "fpi|full-page images in the WAL per signature|%.2f" \
       "blks_read|blocks read from outside shared_buffers per signature|%.2f" "checkpoints|checkpoints per run|%.0f" \
+      "mails_sent|confirmation mails sent during the run per signature taken|%.2f" \
       "steal_pct|host CPU stolen by the hypervisor, %|%.1f"; do
     IFS='|' read -r key label format <<< "$pair"
     row "10M part: $label, empty" "$(cost intake-10m empty "$key")" "$format" ""
