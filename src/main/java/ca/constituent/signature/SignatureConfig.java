@@ -48,8 +48,8 @@ public interface SignatureConfig {
 
         /**
          * Whether PostgreSQL may compile the batch statement with its JIT (LLVM). Off: with millions of signatures
-         * stored, compiling cost 570 ms a batch (see docs/performance.md, "Ten million signatures"). On only to
-         * compare.
+         * stored, compiling cost 570 ms a batch (docs/performance.md, "Ten million signatures: PostgreSQL's JIT").
+         * On only to compare.
          */
         @WithDefault("false")
         boolean jit();
