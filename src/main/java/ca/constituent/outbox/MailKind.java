@@ -34,9 +34,7 @@ public interface MailKind<T extends MailKind.Row> {
      * Runs inside the claim's transaction, under this kind's advisory lock. By default the oldest due rows first.
      */
     default List<Long> due(Connection connection, int max) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table()
-                + " WHERE status = 'queued' AND next_attempt_at <= now()"
-                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement select = connection.prepareStatement(oldestDue(table()))) {
             select.setInt(1, max);
             List<Long> ids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -46,6 +44,16 @@ public interface MailKind<T extends MailKind.Row> {
             }
             return ids;
         }
+    }
+
+    /**
+     * The default {@link #due} query on {@code table}, one parameter: how many. The table's partial index on
+     * {@code (next_attempt_at, id) WHERE status = 'queued'} gives the rows in this order, so a claim reads as many
+     * index entries as it takes rows, however long the queue (V107).
+     */
+    static String oldestDue(String table) {
+        return "SELECT id FROM " + table + " WHERE status = 'queued' AND next_attempt_at <= now()"
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
     /** What {@link #compose} needs of the rows just claimed ({@code ids}), in the claim's transaction. */
