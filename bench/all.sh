@@ -32,8 +32,22 @@ if [ "${REBUILD:-1}" = 1 ]; then
 fi
 export REBUILD=0 SKIP_BUILD=1 RUNS
 
+host_probe() { # $1 = when: the host's speed on one core, to tell its changes from the app's. SHA-256 of 16 KB
+  # blocks for 3 s (the core: within 0.1 % run to run on a quiet host) and zeroes written to a 256 MB buffer 100
+  # times (memory bandwidth: 17.0–20.2 GB/s in five probes on a quiet host). A fall between two parts means the host got slower (a neighbour, a
+  # frequency change) even where no steal time shows.
+  local kb gb
+  kb=$(openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null | sed -nE 's/^sha256 +([0-9.]+)k$/\1/p')
+  gb=$(dd if=/dev/zero of=/dev/null bs=256M count=100 2>&1 | sed -nE 's/.*, ([0-9.]+) GB\/s$/\1/p')
+  [ -n "$kb" ] && echo "RESULT host_probe when=$1 sha256_mb_s=$(awk -v k="$kb" 'BEGIN {printf "%.0f", k / 1000}')" \
+    "memory_gb_s=${gb:-0}" | tee -a "$OUT/host-probe.log" | sed 's/^/   /'
+  return 0
+}
+
 part() { # $1 = log name, rest = command: runs one bench script, its output kept in $OUT/$1.log
   local name=$1; shift
+  host_probe "before-$name"
+  ran_part=1
   echo "== $name: $* ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
   if ! (cd "$ROOT" && "$@") > "$OUT/$name.log" 2>&1; then
     echo "   FAILED, see $OUT/$name.log"
@@ -59,6 +73,8 @@ if [ -z "${SKIP_10M:-}" ]; then
   part intake-10m env PRELOAD="$PRELOAD_ROWS" EMPTY_FIRST=1 RATE=0 PGBENCH_SECONDS=0 \
     bench/signatures.sh "$DURATION" "$CONNECTIONS"
 fi
+
+[ -n "${ran_part:-}" ] && host_probe end
 
 # ---- the table -----------------------------------------------------------------------------------------------
 field() { # $1 = log, $2 = line pattern, $3 = key: the value of key=... on each matching RESULT line
@@ -122,6 +138,10 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
     row "10M part: $label, $PRELOAD_ROWS stored" "$(cost intake-10m preloaded "$key")" "$format" ""
   done
   row "loading $PRELOAD_ROWS signatures + mails, s" "$(field intake-10m preload seconds)" "%.0f" ""
+  row "host speed probe, one core, SHA-256 MB/s (before each part and at the end)" \
+    "$(field host-probe host_probe sha256_mb_s)" "%.0f" ""
+  row "host speed probe, one core, memory written GB/s (same times)" \
+    "$(field host-probe host_probe memory_gb_s)" "%.1f" ""
   row "riding lookups/s" "$lookup" "%.0f" ""
   row "riding locates/s" "$locate" "%.0f" ""
   row "HTTP ceiling: /q/health/live requests/s (management port)" "$health" "%.0f" ""
@@ -138,3 +158,5 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   [ -n "$rss" ] && echo "| RSS after 60 s of intake, MB (container settings) | $rss | | | 1 | ≤ 300 |"
 } | tee "$OUT/table.md"
 echo "(every figure: min / median / max over the runs; each RESULT line in the logs carries its load average)"
+[ -f "$OUT/host-probe.log" ] && echo "host speed probe, SHA-256 MB/s and memory GB/s: $(sed -nE 's/^RESULT host_probe when=([^ ]+) sha256_mb_s=([0-9]+) memory_gb_s=([0-9.]+)/\1 \2 \3/p' \
+  "$OUT/host-probe.log" | paste -sd, | sed 's/,/, /g')"
