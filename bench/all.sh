@@ -5,6 +5,7 @@
 #
 #   bench/all.sh                      # RUNS=3, about 20 minutes on the 2-core machine
 #   RUNS=1 DURATION=10 SKIP_10M=1 bench/all.sh      # a quick check
+#   INTERLEAVE=1 bench/all.sh        # rounds of intake, riding and letters: the spread includes the host's drift
 #
 # Knobs (environment): RUNS=3; DURATION=15 (seconds of each measured intake, lookup, locate and ceiling run);
 # CONNECTIONS=64 (intake); RATE=1000 (signatures/s offered at a fixed schedule; 0 skips); PRELOAD_ROWS=10000000;
@@ -33,9 +34,9 @@ fi
 export REBUILD=0 SKIP_BUILD=1 RUNS
 
 host_probe() { # $1 = when: the host's speed on one core, to tell its changes from the app's. SHA-256 of 16 KB
-  # blocks for 3 s (the core: within 0.1 % run to run on a quiet host) and zeroes written to a 256 MB buffer 100
-  # times (memory bandwidth: 17.0–20.2 GB/s in five probes on a quiet host). A fall between two parts means the host got slower (a neighbour, a
-  # frequency change) even where no steal time shows.
+  # blocks for 3 s (the core: 1,785-1,799 MB/s over a whole bench) and zeroes written to a 256 MB buffer 100 times
+  # (memory bandwidth: 17.0-20.2 GB/s). A fall between two parts means the host got slower (a neighbour, a frequency
+  # change) even where no steal time shows; a steady probe does not prove the host steady (docs/performance.md).
   local kb gb
   kb=$(openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null | sed -nE 's/^sha256 +([0-9.]+)k$/\1/p')
   gb=$(dd if=/dev/zero of=/dev/null bs=256M count=100 2>&1 | sed -nE 's/.*, ([0-9.]+) GB\/s$/\1/p')
@@ -55,15 +56,25 @@ part() { # $1 = log name, rest = command: runs one bench script, its output kept
   grep '^RESULT' "$OUT/$name.log" | sed 's/^/   /'
 }
 
-if [ -z "${SKIP_INTAKE:-}" ]; then
-  part intake env RATE="$RATE" PLAIN_INSERT=0 bench/signatures.sh "$DURATION" "$CONNECTIONS"
-fi
-if [ -z "${SKIP_RIDING:-}" ]; then
-  part riding env DURATION="${DURATION}s" WARMUP=10s OUT="$OUT/riding" bench/riding-lookup.sh
-fi
-if [ -z "${SKIP_LETTERS:-}" ]; then
-  part letters env CRASH=0 RENDER_SECONDS=5 bench/letters.sh "$LETTERS"
-fi
+# INTERLEAVE=1: RUNS rounds of intake, riding and letters, each script run once a round (its own PostgreSQL and app,
+# warmed up anew), instead of each script running its RUNS runs back to back. The min-max of each figure then spans
+# the whole bench, so it includes how the host drifts over half an hour (up to 20 % between back-to-back all.sh
+# runs on 2026-11-23, while one part's runs agreed within a few %): the spread a rerun should fall inside.
+rounds=1; per_part=$RUNS
+[ "${INTERLEAVE:-0}" = 1 ] && { rounds=$RUNS; per_part=1; }
+for round in $(seq 1 "$rounds"); do
+  suffix=""; [ "$rounds" -gt 1 ] && suffix="-r$round"
+  if [ -z "${SKIP_INTAKE:-}" ]; then
+    part "intake$suffix" env RUNS="$per_part" RATE="$RATE" PLAIN_INSERT=0 bench/signatures.sh "$DURATION" "$CONNECTIONS"
+  fi
+  if [ -z "${SKIP_RIDING:-}" ]; then
+    part "riding$suffix" env RUNS="$per_part" DURATION="${DURATION}s" WARMUP=10s OUT="$OUT/riding$suffix" \
+      bench/riding-lookup.sh
+  fi
+  if [ -z "${SKIP_LETTERS:-}" ]; then
+    part "letters$suffix" env RUNS="$per_part" CRASH=0 RENDER_SECONDS=5 bench/letters.sh "$LETTERS"
+  fi
+done
 if [ -z "${SKIP_STARTUP:-}" ]; then
   part startup env LOAD=60 bench/startup.sh
 fi
@@ -77,13 +88,18 @@ fi
 [ -n "${ran_part:-}" ] && host_probe end
 
 # ---- the table -----------------------------------------------------------------------------------------------
+logs() { # $1 = log name: its log, or with INTERLEAVE=1 the logs of every round, in order
+  local f; for f in "$OUT/$1.log" "$OUT/$1"-r*.log; do [ -f "$f" ] && echo "$f"; done; return 0
+}
 field() { # $1 = log, $2 = line pattern, $3 = key: the value of key=... on each matching RESULT line
-  [ -f "$OUT/$1.log" ] || return 0
-  grep -E "^RESULT $2" "$OUT/$1.log" | sed -nE "s/.* $3=([0-9.]+).*/\1/p"
+  local files; files=$(logs "$1"); [ -n "$files" ] || return 0
+  # shellcheck disable=SC2086
+  cat $files | grep -E "^RESULT $2" | sed -nE "s/.* $3=([0-9.]+).*/\1/p"
 }
 riding() { # $1 = endpoint: its requests/s on each run (riding-lookup.sh's summary, once a run)
-  [ -f "$OUT/riding/summary.txt" ] || return 0
-  sed -nE "s/^RESULT $1: ([0-9.]+) requests\/s.*/\1/p" "$OUT/riding/summary.txt"
+  local f; for f in "$OUT/riding/summary.txt" "$OUT"/riding-r*/summary.txt; do
+    [ -f "$f" ] && sed -nE "s/^RESULT $1: ([0-9.]+) requests\/s.*/\1/p" "$f"
+  done; return 0
 }
 ratios() { paste -d' ' <(echo "$1") <(echo "$2") | awk 'NF == 2 && $2 > 0 {printf "%.2f\n", $1 / $2}'; }
 row() { # $1 = label, $2 = values (one a line), $3 = unit/format, $4 = target
