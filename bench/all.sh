@@ -35,7 +35,7 @@ export REBUILD=0 SKIP_BUILD=1 RUNS
 
 host_probe() { # $1 = when: the host's speed on one core, to tell its changes from the app's. SHA-256 of 16 KB
   # blocks for 3 s (the core: 1,785-1,799 MB/s over a whole bench) and zeroes written to a 256 MB buffer 100 times
-  # (memory bandwidth: 17.0-20.2 GB/s). A fall between two parts means the host got slower (a neighbour, a frequency
+  # (memory bandwidth: 18.5-19.4 GB/s then, 13.4-18.5 on a busier host). A fall between two parts means the host got slower (a neighbour, a frequency
   # change) even where no steal time shows; a steady probe does not prove the host steady (docs/performance.md).
   local kb gb
   kb=$(openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null | sed -nE 's/^sha256 +([0-9.]+)k$/\1/p')
@@ -58,8 +58,8 @@ part() { # $1 = log name, rest = command: runs one bench script, its output kept
 
 # INTERLEAVE=1: RUNS rounds of intake, riding and letters, each script run once a round (its own PostgreSQL and app,
 # warmed up anew), instead of each script running its RUNS runs back to back. The min-max of each figure then spans
-# the whole bench, so it includes how the host drifts over half an hour (up to 20 % between back-to-back all.sh
-# runs on 2026-11-23, while one part's runs agreed within a few %): the spread a rerun should fall inside.
+# the whole bench, so it includes how the host drifts over half an hour (medians 5-37 % apart between back-to-back
+# all.sh runs on 2026-11-23, while one part's runs agreed within a few %).
 rounds=1; per_part=$RUNS
 [ "${INTERLEAVE:-0}" = 1 ] && { rounds=$RUNS; per_part=1; }
 for round in $(seq 1 "$rounds"); do
