@@ -10,7 +10,7 @@
 #        WARMUP_LETTERS=2*LETTERS (drained first, not counted), CRASH=6000 (letters in the crash check; 0 skips it),
 #        REBUILD=1
 # The warm-up drain: a freshly started app drained its first 5,000 letters at 606-747/s and the next at
-# 1,105-1,458/s (2026-11-23, seven all.sh runs): a run on a cold app measured the JIT, not the outbox. After one
+# 1,105-1,458/s (2026-11-23, five all.sh runs): a run on a cold app measured the JIT, not the outbox. After one
 # warm-up batch a check drained 947 then 1,107/s, so two.
 source "$(dirname "$0")/lib.sh"
 LETTERS=${1:-${LETTERS:-20000}}
