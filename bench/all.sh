@@ -33,16 +33,25 @@ if [ "${REBUILD:-1}" = 1 ]; then
 fi
 export REBUILD=0 SKIP_BUILD=1 RUNS
 
-host_probe() { # $1 = when: the host's speed on one core, to tell its changes from the app's. SHA-256 of 16 KB
-  # blocks for 3 s (the core: 1,785-1,799 MB/s over a whole bench) and zeroes written to a 256 MB buffer 100 times
-  # (memory bandwidth: 18.5-19.4 GB/s then, 13.4-18.5 on a busier host). A fall between two parts means the host
-  # got slower (a neighbour, a frequency change) even where no steal time shows; a steady probe does not prove the
-  # host steady: the HTTP ceiling fell 13 % between two runs whose probes agreed (docs/performance.md).
-  local kb gb
+host_probe() { # $1 = when: the host's speed, to tell its changes from the app's. SHA-256 of 16 KB blocks for 3 s
+  # on one core (1,730-1,800 MB/s over 2026-11-23) and zeroes written to a 256 MB buffer 100 times (memory bandwidth:
+  # 18.5-20.4 GB/s then, 13.4-18.5 on a busier host). Both stayed within 4 % while the intake's CPU per signature
+  # moved 398-734 µs, the most on the kernel's side (wrk's CPU per request nearly doubled), so two probes of the
+  # kernel follow (when perf is installed): perf bench sched messaging (160 tasks passing 100-byte messages over Unix
+  # sockets on both cores, ms for 1,000 rounds, median of three) and sched pipe (a round trip between two processes
+  # through pipes, µs: a wake-up across cores). A fall between two parts means the host got slower (a neighbour, a
+  # frequency change) even where no steal time shows; a steady probe does not prove the host steady.
+  local kb gb sched pipe
   kb=$(openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null | sed -nE 's/^sha256 +([0-9.]+)k$/\1/p')
   gb=$(dd if=/dev/zero of=/dev/null bs=256M count=100 2>&1 | sed -nE 's/.*, ([0-9.]+) GB\/s$/\1/p')
+  if command -v perf >/dev/null; then
+    sched=$(for _ in 1 2 3; do perf bench sched messaging -g 4 -l 1000 2>/dev/null; done \
+      | sed -nE 's/.*Total time: ([0-9.]+) .*/\1/p' | sort -g | sed -n 2p)  # the median of three: each ±10 %
+    pipe=$(perf bench sched pipe -l 50000 2>/dev/null | sed -nE 's/^ *([0-9.]+) usecs\/op.*/\1/p')
+  fi
   [ -n "$kb" ] && echo "RESULT host_probe when=$1 sha256_mb_s=$(awk -v k="$kb" 'BEGIN {printf "%.0f", k / 1000}')" \
-    "memory_gb_s=${gb:-0}" | tee -a "$OUT/host-probe.log" | sed 's/^/   /'
+    "memory_gb_s=${gb:-0} sched_ms=$(awk -v s="${sched:-0}" 'BEGIN {printf "%.0f", s * 1000}')" \
+    "pipe_us=${pipe:-0}" | tee -a "$OUT/host-probe.log" | sed 's/^/   /'
   return 0
 }
 
@@ -160,6 +169,10 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
     "$(field host-probe host_probe sha256_mb_s)" "%.0f" ""
   row "host speed probe, one core, memory written GB/s (same times)" \
     "$(field host-probe host_probe memory_gb_s)" "%.1f" ""
+  row "host kernel probe: perf bench sched messaging, ms (same times)" \
+    "$(field host-probe host_probe sched_ms | awk '$1 > 0')" "%.0f" ""
+  row "host kernel probe: pipe round trip across cores, µs (same times)" \
+    "$(field host-probe host_probe pipe_us | awk '$1 > 0')" "%.1f" ""
   row "riding lookups/s" "$lookup" "%.0f" ""
   row "riding locates/s" "$locate" "%.0f" ""
   row "HTTP ceiling: /q/health/live requests/s (management port)" "$health" "%.0f" ""
@@ -185,5 +198,6 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   fi
 } | tee "$OUT/table.md"
 echo "(every figure: min / median / max over the runs; each RESULT line in the logs carries its load average)"
-[ -f "$OUT/host-probe.log" ] && echo "host speed probe, SHA-256 MB/s and memory GB/s: $(sed -nE 's/^RESULT host_probe when=([^ ]+) sha256_mb_s=([0-9]+) memory_gb_s=([0-9.]+)/\1 \2 \3/p' \
-  "$OUT/host-probe.log" | paste -sd, | sed 's/,/, /g')"
+probe_line='^RESULT host_probe when=([^ ]+) sha256_mb_s=([0-9]+) memory_gb_s=([0-9.]+)( sched_ms=([0-9]+) pipe_us=([0-9.]+))?.*'
+[ -f "$OUT/host-probe.log" ] && echo "host probes (when: SHA-256 MB/s, memory GB/s, messaging ms, pipe µs):" \
+  "$(sed -nE "s/$probe_line/\\1: \\2 \\3 \\5 \\6/p" "$OUT/host-probe.log" | paste -sd, | sed 's/,/, /g')"
