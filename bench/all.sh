@@ -151,6 +151,8 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   row "— of which PostgreSQL, µs" "$(cost intake empty pg_us)" "%.0f" ""
   row "— of which wrk, µs" "$(cost intake empty loadgen_us)" "%.0f" ""
   row "host CPU stolen by the hypervisor during intake runs, %" "$(cost intake empty steal_pct)" "%.1f" ""
+  row "signatures per WAL flush (group commit) during intake runs" "$(cost intake empty per_flush)" "%.1f" ""
+  row "mean WAL flush (fsync) during intake runs, ms" "$(cost intake empty flush_ms)" "%.2f" ""
   row "10M part: intake on the empty table first, signatures/s" "$sig0" "%.0f" ""
   row "10M part: intake with $PRELOAD_ROWS stored, signatures/s" "$sig10" "%.0f" "≥ 0.8 × empty"
   row "10M part: intake with $PRELOAD_ROWS stored, p99 ms" "$(field intake-10m "intake run=.* table=preloaded" p99_ms)" "%.1f" ""

@@ -50,6 +50,7 @@ port = $PGPORT
 unix_socket_directories = '$WORK'
 max_connections = 200
 shared_buffers = 1GB
+track_wal_io_timing = on
 ${PG_EXTRA_CONF:-}
 CONF
   chmod 777 "$WORK"
@@ -201,9 +202,11 @@ host_ticks() { # the machine's CPU ticks: "total steal" (/proc/stat), steal bein
   awk '/^cpu / {t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9}' /proc/stat
 }
 
-pg_counters() { # PostgreSQL's cumulative counters: WAL bytes, full-page images, blocks read and hit, checkpoints
+pg_counters() { # PostgreSQL's cumulative counters: WAL bytes, full-page images, blocks read and hit, checkpoints,
+  # buffers written, WAL flushes to disk and their time (ms, track_wal_io_timing), transactions committed
   "${PSQL[@]}" -F ' ' -c "select w.wal_bytes, w.wal_fpi, d.blks_read, d.blks_hit,
-      b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint + b.buffers_backend + b.buffers_clean
+      b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint + b.buffers_backend + b.buffers_clean,
+      w.wal_sync, round(w.wal_sync_time::numeric, 3), d.xact_commit
     from pg_stat_wal w, pg_stat_bgwriter b, pg_stat_database d where d.datname = current_database()"
 }
 
@@ -213,8 +216,10 @@ measure_start() { # before a measured run: CPU ticks of the app, PostgreSQL and 
 
 measure_end() { # $1 = signatures stored since measure_start, $2 = the load generator's CPU seconds ("user sys"):
   # prints "key=value ..." per signature: CPU of the app, PostgreSQL, the load generator and all three (µs), WAL
-  # bytes, full-page images, blocks read from outside shared_buffers; then checkpoints, buffers written and the
-  # share of the host's CPU stolen by the hypervisor during the run
+  # bytes, full-page images, blocks read from outside shared_buffers; then checkpoints, buffers written, the share
+  # of the host's CPU stolen by the hypervisor during the run, signatures per WAL flush (PostgreSQL's group commit:
+  # the app's batches and its other transactions share the flushes), the mean flush in ms (the disk's fsync) and
+  # signatures per committed transaction (every transaction on the database, the mail sender's too)
   local m1 hz
   m1=("$(ticks "$APP_PID")" "$(pg_ticks)" $(host_ticks) $(pg_counters))
   hz=$(getconf CLK_TCK)
@@ -225,7 +230,9 @@ measure_end() { # $1 = signatures stored since measure_start, $2 = the load gene
     printf "cpu_us=%.0f app_us=%.0f pg_us=%.0f loadgen_us=%.0f wal_bytes=%.0f fpi=%.3f blks_read=%.3f", \
       app + pg + gen, app, pg, gen, d[5] / n, d[6] / n, d[7] / n;
     printf " hit_pct=%.2f checkpoints=%d buffers_written=%d steal_pct=%.1f", \
-      (d[7] + d[8] > 0 ? 100 * d[8] / (d[7] + d[8]) : 100), d[9], d[10], (d[3] > 0 ? 100 * d[4] / d[3] : 0) }'
+      (d[7] + d[8] > 0 ? 100 * d[8] / (d[7] + d[8]) : 100), d[9], d[10], (d[3] > 0 ? 100 * d[4] / d[3] : 0);
+    printf " per_flush=%.1f flush_ms=%.3f per_commit=%.1f", (d[11] > 0 ? n / d[11] : 0), \
+      (d[11] > 0 ? d[12] / d[11] : 0), (d[13] > 0 ? n / d[13] : 0) }'
 }
 
 pg_stat_statements_on() { # before start_postgres: the server loads pg_stat_statements (bench/profile-intake.sh)
