@@ -2,6 +2,7 @@ package ca.constituent.mpemail;
 
 import ca.constituent.campaign.Campaign;
 import ca.constituent.common.Language;
+import ca.constituent.common.Messages;
 import ca.constituent.common.ProblemException;
 import ca.constituent.riding.RidingLookup;
 import ca.constituent.riding.RidingView;
@@ -99,15 +100,15 @@ public class LetterTemplateEditor {
         List<String> lines = template.subjectLines();
         if (lines.isEmpty() || subjects.length() > 4000
                 || lines.stream().anyMatch(l -> l.length() > MpEmailService.MAX_SUBJECT)) {
-            throw invalid("subjects", "letter-template.subjects", null);
+            throw invalid("subjects", "letter-template.subjects", "");
         }
         if (body.isBlank() || body.length() > 20_000) {
-            throw invalid("body", "letter-template.body", null);
+            throw invalid("body", "letter-template.body", "");
         }
         try {
             engine.parse(body, Variant.forContentType(Variant.TEXT_PLAIN));
         } catch (TemplateException e) {
-            throw invalid("body", "letter-template.syntax", e);
+            throw invalid("body", "letter-template.syntax", atLine(e, body));
         }
         return template;
     }
@@ -117,7 +118,7 @@ public class LetterTemplateEditor {
         try {
             return LetterDrafts.draftWith(new LetterWriter(engine), template, campaign, language, signer, riding);
         } catch (TemplateException e) {
-            throw invalid("body", "letter-template.render", e);
+            throw invalid("body", "letter-template.render", reason(e));
         }
     }
 
@@ -135,10 +136,24 @@ public class LetterTemplateEditor {
         return expression.find() ? expression.group(1) : message.replaceAll(" on the base object \"[^\"]*\"", "");
     }
 
-    private static ProblemException invalid(String field, String key, TemplateException e) {
-        String reason = reason(e);
-        return new ProblemException(400, "invalid-letter-template",
-                Map.of("reason", reason.length() > 300 ? reason.substring(0, 300) : reason),
+    /**
+     * A syntax error, told in the organiser's language: the line Qute stopped at and that line of the template (Qute's
+     * own sentence is English). Without a line, the reason as above.
+     */
+    static Object atLine(TemplateException e, String body) {
+        int line = e.getOrigin() == null ? 0 : e.getOrigin().getLine();
+        String[] lines = body.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return reason(e);
+        }
+        String text = lines[line - 1].strip();
+        return new Messages.Text("letter-template.at-line",
+                Map.of("line", line, "text", text.length() > 200 ? text.substring(0, 200) + "…" : text));
+    }
+
+    private static ProblemException invalid(String field, String key, Object reason) {
+        Object shown = reason instanceof String text && text.length() > 300 ? text.substring(0, 300) : reason;
+        return new ProblemException(400, "invalid-letter-template", Map.of("reason", shown == null ? "" : shown),
                 List.of(new ProblemException.Invalid(field, key)), null);
     }
 }

@@ -76,7 +76,12 @@ class CampaignEditorTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/invalid-letter-template"))
                 .body("errors[0].field", equalTo("body"))
-                .body("detail", containsString("It does not render: "));
+                .body("detail", equalTo("It does not render: line 2: {#if signer.personalNote}{signer.personalNote}"));
+        // A syntax error in French: the line Qute stopped at, not Qute's English sentence.
+        putLetter("fr", "Transport", "Bonjour {mp.name},\r\n\r\n  {#for ask in campaign.asks}{ask}{/if}\n", "fr")
+                .then().statusCode(400).body("errors[0].message", containsString("syntaxe du modèle"))
+                .body("detail", equalTo("Il ne peut pas être rendu : ligne 3 : {#for ask in campaign.asks}{ask}{/if}"))
+                .body("detail", not(containsString("Parser error")));
         putLetter("en", "Fund transit", "Dear {mp.nickname},", "fr")
                 .then().statusCode(400).body("title", equalTo("Le modèle de lettre n'a pas été enregistré"))
                 .body("errors[0].message", containsString("espace réservé qui n'existe pas"))

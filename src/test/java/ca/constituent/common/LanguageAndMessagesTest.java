@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,18 @@ class LanguageAndMessagesTest {
             "fr-CA;q=0,fr;q=0,en-US;q=0.3|EN"})
     void acceptLanguagePicksTheBestOfTheTwo(String header, Language expected) {
         assertEquals(expected, Language.fromAcceptLanguage(header));
+    }
+
+    @Test
+    void aNestedTextIsWrittenInTheLanguageAroundItAndValuesAreNotFilledAgain() {
+        Messages.Text atLine = new Messages.Text("letter-template.at-line",
+                Map.of("line", 2, "text", "{#if signer.note} {line} {reason}"));
+        assertEquals("Il ne peut pas être rendu : ligne 2 : {#if signer.note} {line} {reason}",
+                Messages.get(Language.FR, "problem.invalid-letter-template.detail", Map.of("reason", atLine)));
+        assertEquals("It does not render: line 2: {#if signer.note} {line} {reason}",
+                Messages.get(Language.EN, "problem.invalid-letter-template.detail", Map.of("reason", atLine)));
+        assertEquals("ligne {line} : x", Messages.get(Language.FR, "letter-template.at-line", Map.of("text", "x")),
+                "a placeholder without a value stays");
     }
 
     @Test
