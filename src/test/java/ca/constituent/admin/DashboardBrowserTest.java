@@ -1,6 +1,7 @@
 package ca.constituent.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.constituent.signature.CountRollup;
@@ -142,6 +143,13 @@ class DashboardBrowserTest {
             assertTrue(browser.findElement(By.id("preview-error")).getText().contains("nickname"));
             WebElement error = browser.findElement(By.id("preview-error"));
             shoot(lang, "letter-editor-error", false,
+                    () -> ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", error));
+            body.sendKeys("\n{#if signer.personalNote}");   // a syntax error: named by its line, in the page's language
+            waitFor(d -> d.findElement(By.id("preview-error")).getText().contains("{#if signer.personalNote}"));
+            String syntax = browser.findElement(By.id("preview-error")).getText();
+            assertTrue(syntax.contains(lang.equals("fr") ? " : ligne " : ": line "), syntax);
+            assertFalse(syntax.contains("Parser error"), syntax);
+            shoot(lang, "letter-editor-syntax", false,
                     () -> ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", error));
 
             open("/admin/campaigns/end-ice-complicity/edit?lang=" + lang);
