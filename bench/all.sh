@@ -200,6 +200,7 @@ lookup=$(riding lookup); locate=$(riding locate); health=$(riding health)
   fi
 } | tee "$OUT/table.md"
 echo "(every figure: min / median / max over the runs; each RESULT line in the logs carries its load average)"
-probe_line='^RESULT host_probe when=([^ ]+) sha256_mb_s=([0-9]+) memory_gb_s=([0-9.]+)( sched_ms=([0-9]+) pipe_us=([0-9.]+))?.*'
+probe_line='^RESULT host_probe when=([^ ]+) sha256_mb_s=([0-9]+) memory_gb_s=([0-9.]+)'
+probe_line+='( sched_ms=([0-9]+) pipe_us=([0-9.]+))?.*'
 [ -f "$OUT/host-probe.log" ] && echo "host probes (when: SHA-256 MB/s, memory GB/s, messaging ms, pipe µs):" \
   "$(sed -nE "s/$probe_line/\\1: \\2 \\3 \\5 \\6/p" "$OUT/host-probe.log" | paste -sd, | sed 's/,/, /g')"

@@ -128,9 +128,6 @@ public class LetterTemplateEditor {
      * class) is left out. Other errors keep Qute's text, which gives the line, without a class name.
      */
     static String reason(TemplateException e) {
-        if (e == null) {
-            return "";
-        }
         String message = e.getMessage().replaceAll("\\s+", " ");
         Matcher expression = FAILED_EXPRESSION.matcher(message);
         return expression.find() ? expression.group(1) : message.replaceAll(" on the base object \"[^\"]*\"", "");
@@ -153,7 +150,7 @@ public class LetterTemplateEditor {
 
     private static ProblemException invalid(String field, String key, Object reason) {
         Object shown = reason instanceof String text && text.length() > 300 ? text.substring(0, 300) : reason;
-        return new ProblemException(400, "invalid-letter-template", Map.of("reason", shown == null ? "" : shown),
+        return new ProblemException(400, "invalid-letter-template", Map.of("reason", shown),
                 List.of(new ProblemException.Invalid(field, key)), null);
     }
 }
